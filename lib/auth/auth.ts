@@ -1,0 +1,42 @@
+// Email + password sign-in through better-auth: sessions stored in PostgreSQL, scrypt password
+// hashes, sign-in rate-limited per IP with counters in the database (shared by every instance).
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { getPrisma } from "@/lib/db/prisma";
+
+export const SESSION_TTL_SECONDS = 8 * 60 * 60;
+
+function createAuth() {
+  const appUrl = process.env.APP_URL ?? "http://localhost:3000";
+  return betterAuth({
+    appName: "Riskline",
+    baseURL: appUrl,
+    secret: process.env.BETTER_AUTH_SECRET,
+    trustedOrigins: [appUrl],
+    database: prismaAdapter(getPrisma(), { provider: "postgresql" }),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
+    session: { expiresIn: SESSION_TTL_SECONDS, updateAge: 60 * 60 },
+    user: {
+      additionalFields: { role: { type: "string", input: false, defaultValue: "MANAGER" } },
+    },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      window: 60,
+      max: 200,
+      customRules: { "/sign-in/email": { window: 60, max: 10 } },
+    },
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as unknown as { riskAuth?: Auth };
+
+/** Lazily created so that importing this module never needs a database (e.g. during `next build`). */
+export function getAuth(): Auth {
+  globalForAuth.riskAuth ??= createAuth();
+  return globalForAuth.riskAuth;
+}

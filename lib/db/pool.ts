@@ -1,0 +1,41 @@
+// One pg pool per process for bulk SQL (batch writes, price loads); Prisma shares the same URL.
+import pg from "pg";
+
+// DATE columns as 'YYYY-MM-DD' strings: a JS Date would shift by the process time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+export type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
+
+const globalForPool = globalThis as unknown as { riskPool?: pg.Pool };
+
+export function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start` (embedded database) or set DATABASE_URL to a PostgreSQL server.");
+  return url;
+}
+
+export function getPool(): pg.Pool {
+  globalForPool.riskPool ??= new pg.Pool({ connectionString: databaseUrl(), max: Number(process.env.DB_POOL_MAX ?? 10) });
+  return globalForPool.riskPool;
+}
+
+export async function closePool(): Promise<void> {
+  await globalForPool.riskPool?.end();
+  globalForPool.riskPool = undefined;
+}
+
+/** Runs `fn` in a transaction on one pooled client. */
+export async function withTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>, pool: pg.Pool = getPool()): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await fn(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (e) {
+    await client.query("ROLLBACK");
+    throw e;
+  } finally {
+    client.release();
+  }
+}
