@@ -1,0 +1,42 @@
+// The market data source behind the batch (SPEC §6). A provider answers for every symbol it was
+// asked about: prices, or an error for that symbol alone, so one bad ticker never sinks a batch.
+import type { PriceRow } from "./price-file";
+import { isIsoDate } from "./trading-calendar";
+
+export type { PriceRow };
+
+export type SymbolErrorCode = "UNKNOWN_SYMBOL" | "VENDOR_ERROR" | "MALFORMED" | "TIMEOUT" | "RATE_LIMITED";
+
+export interface SymbolError {
+  symbol: string;
+  code: SymbolErrorCode;
+  message: string;
+}
+
+export interface DailyClosesResult {
+  /** Adjusted daily closes, dates YYYY-MM-DD within [from, to]. */
+  prices: PriceRow[];
+  /** At most one per symbol; a symbol with an error has no rows in `prices`. */
+  errors: SymbolError[];
+}
+
+export interface MarketDataProvider {
+  readonly name: string;
+  /**
+   * Daily closes for `symbols` from `from` to `to` (inclusive, YYYY-MM-DD). Rejects only on bad
+   * arguments or when `signal` aborts; vendor failures become per-symbol `errors`.
+   */
+  fetchDailyCloses(symbols: string[], from: string, to: string, opts?: { signal?: AbortSignal }): Promise<DailyClosesResult>;
+  /**
+   * Only for static sources (the bundled file): the last date with data, which stands in for
+   * "today" when choosing the as-of date (SPEC §6). Live vendors leave it undefined.
+   */
+  dataEndDate?(): Promise<string>;
+}
+
+/** Throws on a malformed date range: a programming error, not a vendor failure. */
+export function assertDateRange(from: string, to: string): void {
+  if (!isIsoDate(from)) throw new Error(`from must be a YYYY-MM-DD date, got "${from}"`);
+  if (!isIsoDate(to)) throw new Error(`to must be a YYYY-MM-DD date, got "${to}"`);
+  if (from > to) throw new Error(`from (${from}) is after to (${to})`);
+}

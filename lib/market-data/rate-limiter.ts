@@ -1,0 +1,34 @@
+// Token bucket shared by all requests of one provider: at most `burst` requests at once, refilled at
+// `perSecond`. Tokens may go negative: each waiter reserves its slot, so concurrent callers queue
+// fairly instead of all waking at the same instant.
+import { setTimeout as sleep } from "node:timers/promises";
+
+export class RateLimiter {
+  private tokens: number;
+  private last = performance.now();
+  private pausedUntil = 0;
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number = Math.max(1, Math.floor(perSecond)),
+  ) {
+    if (!(perSecond > 0)) throw new Error(`requests per second must be > 0, got ${perSecond}`);
+    if (!(burst >= 1)) throw new Error(`burst must be ≥ 1, got ${burst}`);
+    this.tokens = burst;
+  }
+
+  /** Waits until a request may start. */
+  async take(signal?: AbortSignal): Promise<void> {
+    const pause = this.pausedUntil - performance.now();
+    if (pause > 0) await sleep(pause, undefined, { signal });
+    const now = performance.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) * this.perSecond) / 1000) - 1;
+    this.last = now;
+    if (this.tokens < 0) await sleep((-this.tokens * 1000) / this.perSecond, undefined, { signal });
+  }
+
+  /** Holds every new request back for `ms` (the vendor said so with Retry-After). */
+  pauseFor(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, performance.now() + ms);
+  }
+}
