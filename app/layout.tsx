@@ -1,0 +1,36 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { Providers } from "@/components/providers";
+import { SignOutButton } from "@/components/sign-out-button";
+import { getSessionUser } from "@/lib/dal/session";
+import "./globals.css";
+
+export const metadata: Metadata = { title: "Riskline", description: "Portfolio risk analytics" };
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getSessionUser();
+  return (
+    <html lang="en">
+      <body>
+        <header className="top">
+          <Link href="/portfolios" className="brand">Riskline</Link>
+          {user && <Link href="/portfolios">Portfolios</Link>}
+          {user?.role === "ADMIN" && <Link href="/admin/batch">Batch</Link>}
+          {user?.role === "ADMIN" && <Link href="/admin/data">Data</Link>}
+          <span className="spacer" />
+          {user && (
+            <>
+              <span data-testid="signed-in-as">{user.name} · {user.role === "ADMIN" ? "Admin" : "Manager"}</span>
+              <SignOutButton />
+            </>
+          )}
+        </header>
+        <Providers>
+          <main>{children}</main>
+        </Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,13 @@
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/sign-in-form";
+import { getSessionUser } from "@/lib/dal/session";
+
+export default async function SignInPage() {
+  if (await getSessionUser()) redirect("/portfolios");
+  return (
+    <div className="panel" style={{ maxWidth: 420, margin: "3rem auto" }}>
+      <h1>Sign in to Riskline</h1>
+      <SignInForm />
+    </div>
+  );
+}

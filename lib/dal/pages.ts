@@ -1,0 +1,28 @@
+import "server-only";
+// Page-side guards: pages redirect to sign-in and answer 404 instead of returning JSON errors.
+import { notFound, redirect } from "next/navigation";
+import { ApiError } from "@/lib/api/errors";
+import { getPortfolioOrThrow, type PortfolioSummary } from "./portfolios";
+import { getSessionUser, type SessionUser } from "./session";
+
+export async function requirePageUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}
+
+export async function requirePageAdmin(): Promise<SessionUser> {
+  const user = await requirePageUser();
+  if (user.role !== "ADMIN") notFound();
+  return user;
+}
+
+export async function getPagePortfolio(id: string): Promise<{ user: SessionUser; portfolio: PortfolioSummary }> {
+  const user = await requirePageUser();
+  try {
+    return { user, portfolio: await getPortfolioOrThrow(user, id) };
+  } catch (e) {
+    if (e instanceof ApiError && e.code === "not_found") notFound();
+    throw e;
+  }
+}
