@@ -1,7 +1,7 @@
 // NAV roll-forward (SPEC §4): NAV_t = NAV_{t−1} + Σ position P&L_t + realized P&L_t + capital flows_t.
 // A day is a function of the previous day's NAV and that day's inputs only — never of whatever was
 // stored last — so recomputing a day gives the same NAV instead of compounding it (SPEC §12 lesson 8).
-import type { PositionValue } from "./position-exposure";
+import { entryCost, exitProceeds, isOpenOn, type EnginePosition, type PositionValue } from "./position-exposure";
 
 export interface OpenPositionDay {
   /** Valuation at today's close. */
@@ -92,4 +92,51 @@ export function rollForwardNav(input: NavDayInput): NavDay {
     longCount,
     shortCount,
   };
+}
+
+export interface NavDayContext {
+  date: string;
+  /** The previous trading day; null on the portfolio's first day. */
+  previousDate: string | null;
+  previousNav: number | null;
+  startingEquity: number;
+  capitalFlow: number;
+}
+
+/**
+ * Sorts the positions into open today and closed today, each with its base value: the previous close's
+ * market value if it was open then, else its entry cost (entered since the previous trading day, which
+ * also catches entries and exits dated on a non-trading day).
+ *
+ * @param today valuations at `date` of the positions open then, by position id
+ * @param previous valuations at `previousDate` of the positions open then, by position id
+ */
+export function navDayInput(
+  positions: readonly EnginePosition[],
+  day: NavDayContext,
+  today: ReadonlyMap<string, PositionValue>,
+  previous: ReadonlyMap<string, PositionValue>,
+): NavDayInput {
+  const valueOf = (values: ReadonlyMap<string, PositionValue>, p: EnginePosition, date: string): PositionValue => {
+    const v = values.get(p.id);
+    if (v === undefined) throw new Error(`navDayInput: position ${p.id} (${p.symbol}) is open on ${date} but has no valuation`);
+    return v;
+  };
+  const open: OpenPositionDay[] = [];
+  const closedToday: ClosedPositionDay[] = [];
+  for (const p of positions) {
+    if (p.entryDate > day.date) continue;
+    const wasOpen = day.previousDate !== null && isOpenOn(p, day.previousDate);
+    const base = (): number => (wasOpen ? valueOf(previous, p, day.previousDate!).marketValue : entryCost(p));
+    if (isOpenOn(p, day.date)) {
+      open.push({ value: valueOf(today, p, day.date), previousMarketValue: base() });
+      continue;
+    }
+    const exitedToday = p.exitDate !== null && p.exitDate <= day.date && (day.previousDate === null || p.exitDate > day.previousDate);
+    if (!exitedToday) continue;
+    const proceeds = exitProceeds(p);
+    if (proceeds === null) throw new Error(`navDayInput: position ${p.id} (${p.symbol}) has an exit date but no exit price`);
+    closedToday.push({ proceeds, previousMarketValue: base() });
+  }
+  return { previousNav: day.previousNav, startingEquity: day.startingEquity, open, closedToday, capitalFlow: day.capitalFlow };
 }
