@@ -1,5 +1,5 @@
-// Market data from the bundled price file (the default provider, SPEC §6). The file is parsed once,
-// on first use, and indexed by symbol.
+// Market data from the bundled price file (the default provider, SPEC §6). Each file is parsed once
+// per process, on first use, and indexed by symbol.
 import { BUNDLED_PRICES_FILE, readPriceFile, type PriceRow } from "./price-file";
 import { assertDateRange, type DailyClosesResult, type MarketDataProvider, type SymbolError } from "./provider";
 
@@ -34,6 +34,14 @@ function firstOnOrAfter(series: readonly PriceRow[], date: string): number {
   return lo;
 }
 
+const indexByFile = new Map<string, PriceIndex>();
+
+function loadIndex(file: string): PriceIndex {
+  let index = indexByFile.get(file);
+  if (!index) indexByFile.set(file, (index = indexRows(readPriceFile(file))));
+  return index;
+}
+
 export interface FileProviderOptions {
   /** A gzip or plain `date,symbol,close` file; defaults to data/market/prices.csv.gz. */
   file?: string;
@@ -42,15 +50,13 @@ export interface FileProviderOptions {
 export class FileMarketDataProvider implements MarketDataProvider {
   readonly name = "file";
   private readonly file: string;
-  private index: PriceIndex | undefined;
 
   constructor(options: FileProviderOptions = {}) {
     this.file = options.file ?? BUNDLED_PRICES_FILE;
   }
 
   private load(): PriceIndex {
-    this.index ??= indexRows(readPriceFile(this.file));
-    return this.index;
+    return loadIndex(this.file);
   }
 
   async fetchDailyCloses(symbols: string[], from: string, to: string): Promise<DailyClosesResult> {
