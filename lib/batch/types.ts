@@ -1,0 +1,109 @@
+// Typed inputs and outputs of the batch phases (SPEC §5): a renamed key fails the compiler, not the
+// night batch (SPEC §12 lesson 1).
+import type { IsoDate } from "@/lib/dates";
+import type { ReasonCode } from "@/lib/reason-codes";
+
+export const BATCH_TRIGGERS = ["CRON", "ADMIN", "CLI", "SEED"] as const;
+export type BatchTrigger = (typeof BATCH_TRIGGERS)[number];
+
+/** Phases in execution order; the database enum BatchPhaseName mirrors it. */
+export const BATCH_PHASES = [
+  "PREREQUISITES",
+  "MISSING_DATES",
+  "MARKET_DATA",
+  "PRICE_PANEL",
+  "SYMBOL_ANALYTICS",
+  "VALUATION",
+  "OPTION_GREEKS",
+  "FACTOR_EXPOSURES",
+  "VOLATILITY_VAR",
+  "CORRELATIONS",
+  "CONCENTRATION",
+  "STRESS_TESTS",
+  "INTEGRITY_CHECKS",
+  "FINISH",
+] as const;
+export type BatchPhaseName = (typeof BATCH_PHASES)[number];
+
+/** The per-portfolio, per-date phases, in order. */
+export const PORTFOLIO_DAY_PHASES = [
+  "VALUATION",
+  "OPTION_GREEKS",
+  "FACTOR_EXPOSURES",
+  "VOLATILITY_VAR",
+  "CORRELATIONS",
+  "CONCENTRATION",
+  "STRESS_TESTS",
+  "INTEGRITY_CHECKS",
+] as const satisfies readonly BatchPhaseName[];
+export type PortfolioDayPhase = (typeof PORTFOLIO_DAY_PHASES)[number];
+
+export interface BatchRequest {
+  /** Defaults to the last completed trading day (SPEC §5), or AS_OF. */
+  asOfDate?: IsoDate;
+  /** null or absent: every portfolio. */
+  portfolioIds?: string[] | null;
+  /** Recompute every date of the range, replacing results. */
+  force?: { from: IsoDate; to: IsoDate } | null;
+  trigger: BatchTrigger;
+  triggeredById?: string | null;
+}
+
+export type PhaseCounts = Record<string, number>;
+
+/** What a phase reports: a skip always carries its reason and is never a success. */
+export type PhaseOutcome =
+  | { status: "succeeded"; counts?: PhaseCounts; details?: Record<string, unknown> }
+  | { status: "skipped"; reason: ReasonCode; counts?: PhaseCounts; details?: Record<string, unknown> };
+
+export interface PortfolioPlan {
+  portfolioId: string;
+  /** Trading days to compute, ascending; empty when up to date. */
+  dates: IsoDate[];
+  /** Last complete snapshot before the first date to compute (the NAV chain's anchor), if any. */
+  anchorDate: IsoDate | null;
+}
+
+export interface MissingDatesResult {
+  asOfDate: IsoDate;
+  portfolios: PortfolioPlan[];
+  /** Union of the dates to compute, ascending. */
+  allDates: IsoDate[];
+}
+
+export interface MarketDataResult {
+  symbols: string[];
+  fetchFrom: IsoDate | null;
+  fetchTo: IsoDate;
+  requestedSymbols: number;
+  receivedRows: number;
+  changedRows: number;
+  failedSymbols: { symbol: string; code: string; message: string }[];
+  staleSymbols: string[];
+  missingSymbols: string[];
+}
+
+export interface SymbolAnalyticsResult {
+  symbols: number;
+  dates: number;
+  betasStored: number;
+  /** (symbol, date) pairs without a beta, by reason. */
+  missingByReason: Partial<Record<ReasonCode, number>>;
+}
+
+export interface PortfolioRefreshResult {
+  portfolioId: string;
+  status: "succeeded" | "skipped" | "failed" | "partial";
+  reason?: ReasonCode;
+  datesCompleted: number;
+  datesFailed: number;
+  rowsWritten: number;
+}
+
+export interface RunSummary {
+  runId: string;
+  asOfDate: IsoDate;
+  status: "SUCCEEDED" | "PARTIAL" | "FAILED";
+  durationMs: number;
+  portfolios: PortfolioRefreshResult[];
+}
