@@ -5,7 +5,7 @@ import path from "node:path";
 import { expect } from "vitest";
 import { readPriceFile } from "@/lib/market-data/price-file";
 import { buildPricePanel, type PricePanel } from "@/lib/market-data/price-panel";
-import { valueOption, valuePrivate, valuePublic, type EnginePosition, type PositionValue } from "@/lib/risk/position-exposure";
+import { publicExposureBySymbol, valueOption, valuePrivate, valuePublic, type EnginePosition, type PositionValue } from "@/lib/risk/position-exposure";
 
 export interface GoldenPosition extends EnginePosition {
   /** Options only: the given delta and premium (the same on every date). */
@@ -112,4 +112,13 @@ export function expectClose(actual: number | null | undefined, expected: number 
   const diff = Math.abs((actual as number) - expected);
   const tolerance = Math.max(1e-8 * Math.abs(expected), 1e-12);
   if (!(diff <= tolerance)) expect.fail(`${what}: ${actual} vs golden ${expected} (|Δ| = ${diff}, tolerance ${tolerance})`);
+}
+
+/** A golden case's holdings valued by the engine: position values, NAV (cash + market values) and public exposure by symbol. */
+export function caseHoldings(golden: AnalyticsGolden, c: AnalyticsCase): { values: PositionValue[]; nav: number; exposures: Map<string, number> } {
+  const pf = golden.portfolios.find((p) => p.name === c.portfolio);
+  if (!pf) throw new Error(`fixture portfolio ${c.portfolio} missing`);
+  const values = pf.positions.map((p) => valueAt(bundledPanel(), p, c.date));
+  const nav = pf.cash + values.reduce((s, v) => s + v.marketValue, 0);
+  return { values, nav, exposures: publicExposureBySymbol(values) };
 }
