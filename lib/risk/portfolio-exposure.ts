@@ -7,8 +7,11 @@ import type { PositionValue } from "./position-exposure";
 /** Below this share of non-private gross exposure with a beta, a factor exposure is flagged. */
 export const MIN_FACTOR_COVERAGE = 0.8;
 
-/** Betas per symbol and factor for one date; a missing entry means "no beta" (e.g. too little history). */
-export type SymbolBetas = ReadonlyMap<string, Partial<Record<FactorKey, number>>>;
+/**
+ * Betas per symbol and factor for one date (the capped betas of symbol-betas.ts, or their stored rows);
+ * a missing entry means "no beta" (e.g. too little history).
+ */
+export type BetaTable = ReadonlyMap<string, Partial<Record<FactorKey, number>>>;
 
 export interface FactorExposure {
   factor: FactorKey;
@@ -29,7 +32,7 @@ export type PortfolioFactorExposures =
 
 export function portfolioFactorExposures(
   values: readonly PositionValue[],
-  betas: SymbolBetas,
+  betas: BetaTable,
   nav: number,
   factors: readonly FactorKey[] = FACTOR_KEYS,
 ): PortfolioFactorExposures {

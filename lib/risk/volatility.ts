@@ -1,8 +1,9 @@
 // Portfolio volatility (SPEC §4): the return series of today's holdings over the price history, realized
 // vol, HAR-RV and EWMA forecasts, percentile and trend. A metric without enough history is null with
 // INSUFFICIENT_HISTORY — never estimated from fewer returns than its definition needs.
-import { lastIndexOnOrBefore, type PricePanel } from "@/lib/market-data/price-panel";
+import { lastIndexOnOrBefore } from "@/lib/market-data/price-panel";
 import type { ReasonCode } from "@/lib/reason-codes";
+import type { ReturnCache } from "./returns";
 import { olsFit, olsPredict } from "./stats/ols";
 
 export const TRADING_DAYS_PER_YEAR = 252;
@@ -40,10 +41,11 @@ export type PortfolioSeriesResult =
  * ending on or before `asOf`. A date enters only if every held symbol has a simple return on it
  * (closes on that panel date and the one before): nothing is filled in.
  *
+ * @param returns the batch's shared per-symbol returns over the price panel
  * @param exposures net signed exposure per risk symbol, private holdings excluded (publicExposureBySymbol)
  */
 export function portfolioReturnSeries(
-  panel: PricePanel,
+  returns: ReturnCache,
   exposures: ReadonlyMap<string, number>,
   nav: number,
   asOf: string,
@@ -51,36 +53,41 @@ export function portfolioReturnSeries(
 ): PortfolioSeriesResult {
   if (exposures.size === 0) return { available: false, reason: "NO_PUBLIC_POSITIONS", detail: "no stock, ETF or option exposure" };
   if (!(nav > 0)) throw new RangeError(`portfolioReturnSeries: NAV must be positive, got ${nav}`);
-  const held: { closes: Float64Array; exposure: number }[] = [];
+  const weights: number[] = [];
+  const series: Float64Array[] = [];
   const unknown: string[] = [];
   for (const [symbol, exposure] of exposures) {
-    const closes = panel.closes.get(symbol);
-    if (closes === undefined) unknown.push(symbol);
-    else held.push({ closes, exposure });
+    const r = returns.returns(symbol);
+    if (r === undefined) unknown.push(symbol);
+    else {
+      series.push(r);
+      weights.push(exposure);
+    }
   }
   if (unknown.length > 0) return { available: false, reason: "MISSING_PRICES", detail: `no price history for ${unknown.sort().join(", ")}` };
 
-  const dates: string[] = [];
+  // Walk back from asOf and stop after `count` complete dates: O(count × holdings), not the whole axis.
+  const indices: number[] = [];
   const pnl: number[] = [];
-  for (let j = lastIndexOnOrBefore(panel, asOf); j >= 1 && dates.length < count; j--) {
+  for (let j = lastIndexOnOrBefore(returns.panel, asOf); j >= 1 && indices.length < count; j--) {
     let sum = 0;
-    let complete = true;
-    for (const h of held) {
-      const r = h.closes[j]! / h.closes[j - 1]! - 1;
-      if (Number.isNaN(r)) {
-        complete = false;
-        break;
-      }
-      sum += h.exposure * r;
+    let k = 0;
+    for (; k < series.length; k++) {
+      const r = series[k]![j]!;
+      if (Number.isNaN(r)) break;
+      sum += weights[k]! * r;
     }
-    if (!complete) continue;
-    dates.push(panel.dates[j]!);
+    if (k < series.length) continue;
+    indices.push(j);
     pnl.push(sum);
   }
-  dates.reverse();
-  pnl.reverse();
-  const dollarPnl = Float64Array.from(pnl);
-  return { available: true, dates, returns: dollarPnl.map((l) => l / nav), dollarPnl };
+  const dollarPnl = Float64Array.from(pnl.reverse());
+  return {
+    available: true,
+    dates: indices.reverse().map((j) => returns.panel.dates[j]!),
+    returns: dollarPnl.map((l) => l / nav),
+    dollarPnl,
+  };
 }
 
 function mean(v: ArrayLike<number>, from: number, to: number): number {

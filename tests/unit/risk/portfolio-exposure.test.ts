@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { FactorKey } from "@/lib/factors/registry";
-import { portfolioFactorExposures, type SymbolBetas } from "@/lib/risk/portfolio-exposure";
+import { portfolioFactorExposures, type BetaTable } from "@/lib/risk/portfolio-exposure";
 import { valuePrivate, valuePublic, type EnginePosition } from "@/lib/risk/position-exposure";
 import { bundledPanel, closeOn, expectClose, readGolden, valueAt, type AnalyticsGolden } from "./portfolio-golden";
 
@@ -28,7 +28,7 @@ describe("portfolio factor exposure", () => {
       const values = pf.positions.map((p) => valueAt(panel, p, c.date));
       const nav = pf.cash + values.reduce((s, v) => s + v.marketValue, 0);
       expectClose(nav, c.nav, `${c.portfolio} ${c.date} NAV`);
-      const betas: SymbolBetas = new Map(Object.entries(c.betas));
+      const betas: BetaTable = new Map(Object.entries(c.betas));
       const result = portfolioFactorExposures(values, betas, nav, ["MARKET", "IR"]);
       if (!result.available) throw new Error(result.detail);
       for (const e of result.exposures) {
@@ -64,7 +64,7 @@ describe("portfolio factor exposure", () => {
   test("lesson 9: two dates of a back-fill get two different factor exposures", () => {
     const panel = bundledPanel();
     const positions = [stock("a", "AAPL", 100), stock("b", "JPM", 50)];
-    const betas: SymbolBetas = new Map<string, Partial<Record<FactorKey, number>>>([
+    const betas: BetaTable = new Map<string, Partial<Record<FactorKey, number>>>([
       ["AAPL", { MARKET: 1.1 }],
       ["JPM", { MARKET: 1.3 }],
     ]);

@@ -5,6 +5,7 @@ import path from "node:path";
 import { expect } from "vitest";
 import { readPriceFile } from "@/lib/market-data/price-file";
 import { buildPricePanel, type PricePanel } from "@/lib/market-data/price-panel";
+import { ReturnCache } from "@/lib/risk/returns";
 import { publicExposureBySymbol, valueOption, valuePrivate, valuePublic, type EnginePosition, type PositionValue } from "@/lib/risk/position-exposure";
 
 export interface GoldenPosition extends EnginePosition {
@@ -80,6 +81,12 @@ let panel: PricePanel | undefined;
 export function bundledPanel(): PricePanel {
   panel ??= buildPricePanel(readPriceFile());
   return panel;
+}
+
+let returns: ReturnCache | undefined;
+export function bundledReturns(): ReturnCache {
+  returns ??= new ReturnCache(bundledPanel());
+  return returns;
 }
 
 export function closeOn(p: PricePanel, symbol: string, date: string): number {

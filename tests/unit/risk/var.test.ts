@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { historicalVar, parametricVar, quantileLinear, valueAtRisk } from "@/lib/risk/var";
 import { portfolioReturnSeries, VOL_HISTORY_RETURNS } from "@/lib/risk/volatility";
-import { bundledPanel, caseHoldings, expectClose, readGolden, type AnalyticsGolden } from "./portfolio-golden";
+import { bundledReturns, caseHoldings, expectClose, readGolden, type AnalyticsGolden } from "./portfolio-golden";
 
 const golden = readGolden<AnalyticsGolden>("portfolio-analytics.json");
 
@@ -9,7 +9,7 @@ describe("value at risk", () => {
   test("golden: historical (np.quantile, linear) and parametric VaR and ES at 95 % and 99 %, $ and % of NAV", () => {
     for (const c of golden.cases) {
       const { nav, exposures } = caseHoldings(golden, c);
-      const series = portfolioReturnSeries(bundledPanel(), exposures, nav, c.date, VOL_HISTORY_RETURNS);
+      const series = portfolioReturnSeries(bundledReturns(), exposures, nav, c.date, VOL_HISTORY_RETURNS);
       if (!series.available) throw new Error(series.detail);
       const result = valueAtRisk(series.dollarPnl, nav);
       for (const kind of ["historical", "parametric"] as const) {

@@ -1,17 +1,16 @@
 import { describe, expect, test } from "vitest";
 import { harForecast, portfolioReturnSeries, VOL_HISTORY_RETURNS, volatilityMetrics } from "@/lib/risk/volatility";
-import { bundledPanel, caseHoldings, expectClose, readGolden, type AnalyticsGolden } from "./portfolio-golden";
+import { bundledReturns, caseHoldings, expectClose, readGolden, type AnalyticsGolden } from "./portfolio-golden";
 
 const golden = readGolden<AnalyticsGolden>("portfolio-analytics.json");
 
 describe("portfolio volatility", () => {
   test("golden: return series, realized 21/63, HAR-RV and EWMA forecasts, percentile and trend", () => {
-    const panel = bundledPanel();
     expect(golden.cases.some((c) => c.date.startsWith("2020-03"))).toBe(true);
     for (const c of golden.cases) {
       const what = `${c.portfolio} ${c.date}`;
       const { nav, exposures } = caseHoldings(golden, c);
-      const series = portfolioReturnSeries(panel, exposures, nav, c.date, VOL_HISTORY_RETURNS);
+      const series = portfolioReturnSeries(bundledReturns(), exposures, nav, c.date, VOL_HISTORY_RETURNS);
       if (!series.available) throw new Error(series.detail);
       expect(series.returns.length, what).toBe(c.series.observations);
       expect([series.dates[0], series.dates.at(-1)], what).toEqual([c.series.firstDate, c.series.lastDate]);
@@ -51,18 +50,18 @@ describe("portfolio volatility", () => {
 
   test("a date enters the series only when every held symbol has a return on it", () => {
     // UBER listed 2019-05-10: its first return is on 2019-05-13, so the series starts there.
-    const s = portfolioReturnSeries(bundledPanel(), new Map([["SPY", 1e5], ["UBER", -1e4]]), 2e5, "2019-12-31", 1000);
+    const s = portfolioReturnSeries(bundledReturns(), new Map([["SPY", 1e5], ["UBER", -1e4]]), 2e5, "2019-12-31", 1000);
     if (!s.available) throw new Error(s.detail);
     expect(s.dates[0]).toBe("2019-05-13");
     expect(s.dates.at(-1)).toBe("2019-12-31");
   });
 
   test("an unknown symbol is MISSING_PRICES", () => {
-    expect(portfolioReturnSeries(bundledPanel(), new Map([["NOPE", 1e5]]), 1e5, "2024-06-28", 10)).toMatchObject({ available: false, reason: "MISSING_PRICES" });
+    expect(portfolioReturnSeries(bundledReturns(), new Map([["NOPE", 1e5]]), 1e5, "2024-06-28", 10)).toMatchObject({ available: false, reason: "MISSING_PRICES" });
   });
 
   // SPEC §12 lesson 6: a portfolio of only private holdings crashed the analytics.
   test("lesson 6: no public exposure gives NO_PUBLIC_POSITIONS, not a crash", () => {
-    expect(portfolioReturnSeries(bundledPanel(), new Map(), 950_000, "2024-06-28", VOL_HISTORY_RETURNS)).toMatchObject({ available: false, reason: "NO_PUBLIC_POSITIONS" });
+    expect(portfolioReturnSeries(bundledReturns(), new Map(), 950_000, "2024-06-28", VOL_HISTORY_RETURNS)).toMatchObject({ available: false, reason: "NO_PUBLIC_POSITIONS" });
   });
 });
