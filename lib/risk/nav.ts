@@ -106,7 +106,8 @@ export interface NavDayContext {
 /**
  * Sorts the positions into open today and closed today, each with its base value: the previous close's
  * market value if it was open then, else its entry cost (entered since the previous trading day, which
- * also catches entries and exits dated on a non-trading day).
+ * also catches entries and exits dated on a non-trading day). An option past its expiry just drops out:
+ * its last value (intrinsic on expiry) is already in NAV, now as cash.
  *
  * @param today valuations at `date` of the positions open then, by position id
  * @param previous valuations at `previousDate` of the positions open then, by position id
