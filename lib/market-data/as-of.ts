@@ -1,6 +1,7 @@
 // The batch's as-of date (SPEC §5, §6): the last completed trading day in New York.
 // A day counts as completed 30 minutes after its close, so vendors have published the closing prints:
 // 16:30 on a regular day, 13:30 on an early-close day (13:00 close + 30 min).
+import type { MarketDataProvider } from "./provider";
 import { closeTime, isIsoDate, isTradingDay, previousTradingDay } from "./trading-calendar";
 
 const NEW_YORK = new Intl.DateTimeFormat("en-US", {
@@ -84,4 +85,13 @@ export function resolveAsOfDate({ now, asOfOverride, dataEndDate }: AsOfInput): 
     return { asOf: dataEndDate, source: "data" };
   }
   return { asOf: lastCompletedTradingDay(now), source: "clock" };
+}
+
+/** The as-of date for a batch or CLI run: AS_OF from `env`, else the provider's data end, else the clock. */
+export async function resolveAsOfDateFor(
+  provider: Pick<MarketDataProvider, "dataEndDate">,
+  now: Date = new Date(),
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<AsOfResult> {
+  return resolveAsOfDate({ now, asOfOverride: env.AS_OF, dataEndDate: await provider.dataEndDate?.() });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AsOfError, lastCompletedTradingDay, newYorkClock, parseAsOfOverride, resolveAsOfDate } from "@/lib/market-data/as-of";
+import { AsOfError, lastCompletedTradingDay, newYorkClock, parseAsOfOverride, resolveAsOfDate, resolveAsOfDateFor } from "@/lib/market-data/as-of";
 
 const at = (utcIso: string) => new Date(utcIso);
 
@@ -87,5 +87,20 @@ describe("resolveAsOfDate", () => {
 
   it("accepts AS_OF = today even before the close (an explicit choice by the operator)", () => {
     expect(parseAsOfOverride("2026-11-20", at("2026-11-20T15:00:00Z"))).toBe("2026-11-20");
+  });
+});
+
+describe("resolveAsOfDateFor", () => {
+  const now = at("2026-11-20T22:00:00Z");
+  const fileLike = { dataEndDate: async () => "2026-07-13" };
+
+  it("takes today from a static source's last date, and AS_OF from the environment first", async () => {
+    expect(await resolveAsOfDateFor(fileLike, now, {})).toEqual({ asOf: "2026-07-13", source: "data" });
+    expect(await resolveAsOfDateFor(fileLike, now, { AS_OF: "2026-07-01" })).toEqual({ asOf: "2026-07-01", source: "AS_OF" });
+    await expect(resolveAsOfDateFor(fileLike, now, { AS_OF: "2026-07-04" })).rejects.toThrow(/AS_OF=2026-07-04 is not an NYSE trading day/);
+  });
+
+  it("uses the clock for a live vendor", async () => {
+    expect(await resolveAsOfDateFor({}, now, {})).toEqual({ asOf: "2026-11-20", source: "clock" });
   });
 });

@@ -150,9 +150,9 @@ describe("FmpMarketDataProvider", () => {
   it("times out a request that never answers, retries, then reports TIMEOUT for that symbol only", async () => {
     handler = (req) => (req.symbol === "BBB" ? "hang" : ok(req));
     const started = performance.now();
-    const { prices, errors } = await provider({ timeoutMs: 100, maxRetries: 1 }).fetchDailyCloses(["AAA", "BBB"], "2026-07-06", "2026-07-10");
+    const { prices, errors } = await provider({ timeoutMs: 250, maxRetries: 1 }).fetchDailyCloses(["AAA", "BBB"], "2026-07-06", "2026-07-10");
     expect(symbolsOf(prices)).toEqual(["AAA"]);
-    expect(errors).toEqual([{ symbol: "BBB", code: "TIMEOUT", message: "FMP did not answer within 100 ms (BBB 2026-07-06..2026-07-10, 2 attempts)" }]);
+    expect(errors).toEqual([{ symbol: "BBB", code: "TIMEOUT", message: "FMP did not answer within 250 ms (BBB 2026-07-06..2026-07-10, 2 attempts)" }]);
     expect(requests.filter((r) => r.symbol === "BBB")).toHaveLength(2);
     expect(performance.now() - started).toBeLessThan(5_000);
   });
