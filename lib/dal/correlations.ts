@@ -1,0 +1,44 @@
+import "server-only";
+// The stored correlation matrix of one snapshot date (positions ordered by gross weight).
+import type { Analytics } from "@/lib/api/analytics-response";
+import { toDbDate } from "@/lib/dates";
+import { getPrisma } from "@/lib/db/prisma";
+import { correlationMatrixSchema, type StoredCorrelationMatrix } from "@/lib/results/shapes";
+import { findAsOfSnapshot, sectionUnavailable } from "./as-of-snapshot";
+import type { PortfolioSummary } from "./portfolios";
+
+export interface Correlations {
+  symbols: string[];
+  /** rows[i][j] = ρ(symbols[i], symbols[j]) */
+  rows: number[][];
+  weights: number[];
+  /** The window of log returns. */
+  from: string;
+  to: string;
+  n: number;
+  averageAbsCorrelation: number | null;
+  effectiveBets: number | null;
+  excluded: StoredCorrelationMatrix["excluded"];
+}
+
+export async function getCorrelations(portfolio: PortfolioSummary, date?: string): Promise<Analytics<Correlations>> {
+  const at = await findAsOfSnapshot(portfolio, date);
+  if (!at.found) return at.unavailable;
+  const r = await getPrisma().correlationMatrix.findUnique({ where: { portfolioId_date: { portfolioId: portfolio.id, date: toDbDate(at.value.asOfDate) } } });
+  if (!r) return sectionUnavailable(portfolio, at.value, "correlations", "correlations");
+  const m = correlationMatrixSchema.parse(r.matrix);
+  return {
+    portfolioId: portfolio.id,
+    available: true,
+    asOfDate: at.value.asOfDate,
+    symbols: r.symbols,
+    rows: m.rows,
+    weights: m.weights,
+    from: m.from,
+    to: m.to,
+    n: r.n,
+    averageAbsCorrelation: r.averageAbsCorrelation,
+    effectiveBets: r.effectiveBets,
+    excluded: m.excluded,
+  };
+}

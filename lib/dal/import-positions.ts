@@ -1,0 +1,87 @@
+import "server-only";
+// CSV import of positions into one portfolio: a preview that checks every row, and a commit that
+// writes every row in one transaction only when none has an error.
+import { ApiError } from "@/lib/api/errors";
+import { fromDbDate, toDbDate } from "@/lib/dates";
+import { getPrisma } from "@/lib/db/prisma";
+import { parsePositionCsv, type CsvRow, type CsvRowError } from "@/lib/positions/parse-position-csv";
+import { draftKey, type PositionDraft } from "@/lib/positions/position-rules";
+import { staleResultsNotice, type StaleResultsNotice } from "@/lib/positions/stale-results";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { PortfolioSummary } from "./portfolios";
+
+type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+export interface ImportPreview {
+  mode: "preview";
+  valid: boolean;
+  rowCount: number;
+  rows: CsvRow[];
+  errors: CsvRowError[];
+}
+
+export type ImportCommit = { mode: "commit"; created: number; positionIds: string[] } & StaleResultsNotice;
+
+async function checkCsv(db: Tx | PrismaClient, portfolio: PortfolioSummary, csv: string): Promise<{ rows: CsvRow[]; errors: CsvRowError[] }> {
+  const symbols = new Map((await db.symbol.findMany({ select: { symbol: true, assetType: true } })).map((s) => [s.symbol, s.assetType]));
+  const parsed = parsePositionCsv(csv, symbols);
+  if (parsed.tooManyRows) throw new ApiError("payload_too_large", parsed.errors[0]!.message, { errors: parsed.errors });
+  const existing = await db.position.findMany({ where: { portfolioId: portfolio.id } });
+  const existingKeys = new Map(
+    existing.map((p) => [
+      draftKey({
+        ...p,
+        entryDate: fromDbDate(p.entryDate),
+        exitDate: p.exitDate ? fromDbDate(p.exitDate) : null,
+        expiry: p.expiry ? fromDbDate(p.expiry) : null,
+      }),
+      p.id,
+    ]),
+  );
+  const errors = [...parsed.errors];
+  const rows = parsed.rows.map((r) => {
+    const id = r.position && existingKeys.get(draftKey(r.position));
+    if (!id) return r;
+    errors.push({ row: r.row, field: null, message: `already in the portfolio (position ${id}): importing it again would count it twice` });
+    return { ...r, position: null };
+  });
+  return { rows, errors: errors.sort((a, b) => a.row - b.row) };
+}
+
+export async function previewPositionImport(portfolio: PortfolioSummary, csv: string): Promise<ImportPreview> {
+  const { rows, errors } = await checkCsv(getPrisma(), portfolio, csv);
+  return { mode: "preview", valid: errors.length === 0, rowCount: rows.length, rows, errors };
+}
+
+const toCreate = (portfolioId: string, d: PositionDraft) => ({
+  portfolioId,
+  symbol: d.symbol,
+  name: d.investmentClass === "PRIVATE" ? d.symbol : null,
+  quantity: d.quantity,
+  entryPrice: d.entryPrice,
+  entryDate: toDbDate(d.entryDate),
+  exitPrice: d.exitPrice,
+  exitDate: d.exitDate === null ? null : toDbDate(d.exitDate),
+  positionType: d.positionType,
+  investmentClass: d.investmentClass,
+  subtype: d.subtype,
+  underlying: d.underlying,
+  strike: d.strike,
+  expiry: d.expiry === null ? null : toDbDate(d.expiry),
+});
+
+export async function commitPositionImport(portfolio: PortfolioSummary, csv: string): Promise<ImportCommit> {
+  return getPrisma().$transaction(async (tx) => {
+    // Two imports into one portfolio queue here, so the duplicate check sees the other's rows.
+    await tx.$executeRaw`SELECT 1 FROM portfolios WHERE id = ${portfolio.id} FOR UPDATE`;
+    const { rows, errors } = await checkCsv(tx, portfolio, csv);
+    if (errors.length) {
+      const rowsWithErrors = new Set(errors.map((e) => e.row)).size;
+      throw new ApiError("unprocessable_entity", `${rowsWithErrors} row(s) have errors, nothing was imported: ${errors.slice(0, 3).map((e) => `row ${e.row}${e.field ? ` ${e.field}` : ""}: ${e.message}`).join("; ")}`, { errors });
+    }
+    const drafts = rows.map((r) => r.position!);
+    const created = await tx.position.createManyAndReturn({ data: drafts.map((d) => toCreate(portfolio.id, d)), select: { id: true } });
+    const from = drafts.map((d) => d.entryDate).sort()[0]!;
+    return { mode: "commit" as const, created: created.length, positionIds: created.map((c) => c.id), ...staleResultsNotice(from) };
+  });
+}

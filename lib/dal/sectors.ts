@@ -1,0 +1,17 @@
+import "server-only";
+// Gross and net exposure by GICS sector of one snapshot date, with the unclassified remainder.
+import type { Analytics } from "@/lib/api/analytics-response";
+import { sectorExposureSchema, type StoredSectorExposure } from "@/lib/results/shapes";
+import { findAsOfSnapshot, sectionUnavailable } from "./as-of-snapshot";
+import type { PortfolioSummary } from "./portfolios";
+
+export type Sectors = StoredSectorExposure & { nav: number | null };
+
+export async function getSectors(portfolio: PortfolioSummary, date?: string): Promise<Analytics<Sectors>> {
+  const at = await findAsOfSnapshot(portfolio, date);
+  if (!at.found) return at.unavailable;
+  const s = at.value.snapshot;
+  if (s.sectorExposure === null) return sectionUnavailable(portfolio, at.value, "sector", "sector exposure");
+  const stored = sectorExposureSchema.parse(s.sectorExposure);
+  return { portfolioId: portfolio.id, available: true, asOfDate: at.value.asOfDate, nav: s.nav, ...stored };
+}

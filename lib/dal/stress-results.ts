@@ -1,0 +1,111 @@
+import "server-only";
+// Stress-test results of one snapshot date: the list of every scenario, and one scenario with its
+// shock vector and per-factor and per-position contributions.
+import type { Analytics } from "@/lib/api/analytics-response";
+import { ApiError } from "@/lib/api/errors";
+import { toDbDate } from "@/lib/dates";
+import { getPrisma } from "@/lib/db/prisma";
+import {
+  factorContributionsSchema,
+  positionContributionsSchema,
+  shockVectorSchema,
+  type StoredFactorContributions,
+  type StoredPositionContributions,
+  type StoredShockVector,
+} from "@/lib/results/shapes";
+import { SCENARIOS } from "@/lib/stress/scenarios";
+import { findAsOfSnapshot, sectionUnavailable } from "./as-of-snapshot";
+import type { PortfolioSummary } from "./portfolios";
+
+export interface StressRow {
+  scenarioKey: string;
+  name: string;
+  category: string;
+  description: string;
+  directPnl: number;
+  directPct: number;
+  correlatedPnl: number;
+  correlatedPct: number;
+  /** correlated − direct */
+  difference: number;
+  newNav: number;
+  exceedsNav: boolean;
+}
+
+export interface StressList {
+  scenarios: StressRow[];
+}
+
+export interface StressDetail {
+  scenario: StressRow;
+  shockVector: StoredShockVector;
+  factorContributions: StoredFactorContributions;
+  /** Largest |total| first. */
+  positionContributions: StoredPositionContributions;
+}
+
+// Built-in scenarios in registry order, custom ones after them.
+const REGISTRY_ORDER = new Map<string, number>(SCENARIOS.map((s, i) => [s.key, i]));
+const order = (key: string) => REGISTRY_ORDER.get(key) ?? REGISTRY_ORDER.size;
+
+const scenarioSelect = { select: { name: true, category: true, description: true } } as const;
+
+function toRow(r: {
+  scenarioKey: string;
+  scenario: { name: string; category: string; description: string };
+  directPnl: number;
+  directPct: number;
+  correlatedPnl: number;
+  correlatedPct: number;
+  newNav: number;
+  exceedsNav: boolean;
+}): StressRow {
+  return {
+    scenarioKey: r.scenarioKey,
+    name: r.scenario.name,
+    category: r.scenario.category,
+    description: r.scenario.description,
+    directPnl: r.directPnl,
+    directPct: r.directPct,
+    correlatedPnl: r.correlatedPnl,
+    correlatedPct: r.correlatedPct,
+    difference: r.correlatedPnl - r.directPnl,
+    newNav: r.newNav,
+    exceedsNav: r.exceedsNav,
+  };
+}
+
+export async function listStressResults(portfolio: PortfolioSummary, date?: string): Promise<Analytics<StressList>> {
+  const at = await findAsOfSnapshot(portfolio, date);
+  if (!at.found) return at.unavailable;
+  const rows = await getPrisma().stressResult.findMany({
+    where: { portfolioId: portfolio.id, date: toDbDate(at.value.asOfDate) },
+    include: { scenario: scenarioSelect },
+  });
+  if (rows.length === 0) return sectionUnavailable(portfolio, at.value, "stress", "stress tests");
+  const scenarios = rows.map(toRow).sort((a, b) => order(a.scenarioKey) - order(b.scenarioKey) || a.name.localeCompare(b.name));
+  return { portfolioId: portfolio.id, available: true, asOfDate: at.value.asOfDate, scenarios };
+}
+
+/** One scenario's result; 404 for a key that is neither in the registry nor a stored custom scenario. */
+export async function getStressResult(portfolio: PortfolioSummary, scenarioKey: string, date?: string): Promise<Analytics<StressDetail>> {
+  const prisma = getPrisma();
+  const known = await prisma.stressScenario.findUnique({ where: { key: scenarioKey }, select: { key: true } });
+  if (!known) throw new ApiError("not_found", `Stress scenario ${scenarioKey} not found.`);
+  const at = await findAsOfSnapshot(portfolio, date);
+  if (!at.found) return at.unavailable;
+  const r = await prisma.stressResult.findUnique({
+    where: { portfolioId_date_scenarioKey: { portfolioId: portfolio.id, date: toDbDate(at.value.asOfDate), scenarioKey } },
+    include: { scenario: scenarioSelect },
+  });
+  if (!r) return sectionUnavailable(portfolio, at.value, "stress", `stress scenario ${scenarioKey}`);
+  return {
+    portfolioId: portfolio.id,
+    available: true,
+    asOfDate: at.value.asOfDate,
+    scenario: toRow(r),
+    shockVector: shockVectorSchema.parse(r.shockVector),
+    factorContributions: factorContributionsSchema.parse(r.factorContributions),
+    positionContributions: positionContributionsSchema.parse(r.positionContributions).sort((a, b) => Math.abs(b.total) - Math.abs(a.total)),
+  };
+}
