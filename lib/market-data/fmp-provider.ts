@@ -155,7 +155,7 @@ export class FmpMarketDataProvider implements MarketDataProvider {
       const rows = rowsBySymbol.get(symbol)!;
       if (error) errors.push(error);
       else if (rows.length === 0) {
-        errors.push({ symbol, code: "UNKNOWN_SYMBOL", message: `FMP has no prices for ${symbol} from ${from} to ${to} (unknown symbol or not listed then)` });
+        errors.push({ symbol, code: "UNKNOWN_SYMBOL", message: `FMP has no prices for ${symbol} from ${from} to ${to} (unknown symbol, not listed then, or not published yet)` });
       } else prices.push(...rows.sort((a, b) => (a.date < b.date ? -1 : 1)));
     }
     return { prices, errors };
