@@ -50,7 +50,7 @@ async function main() {
   }
   process.env.DATABASE_URL = url;
   await prepareDatabase({ url, pool: getPool(), prisma: getPrisma(), demo: process.env.SEED_DEMO !== "0", log });
-  const summary = await runLocalBatch({ trigger: "SEED", onProgress: undefined });
+  const summary = await runLocalBatch({ trigger: "SEED" });
   log(`daily batch up to ${summary.asOfDate}: ${summary.status} in ${summary.durationMs} ms`);
   await closePrisma();
   await closePool();

@@ -21,6 +21,7 @@ export const BATCH_PHASES = [
   "CONCENTRATION",
   "STRESS_TESTS",
   "INTEGRITY_CHECKS",
+  "WRITE_RESULTS",
   "FINISH",
 ] as const;
 export type BatchPhaseName = (typeof BATCH_PHASES)[number];
@@ -35,6 +36,7 @@ export const PORTFOLIO_DAY_PHASES = [
   "CONCENTRATION",
   "STRESS_TESTS",
   "INTEGRITY_CHECKS",
+  "WRITE_RESULTS",
 ] as const satisfies readonly BatchPhaseName[];
 export type PortfolioDayPhase = (typeof PORTFOLIO_DAY_PHASES)[number];
 

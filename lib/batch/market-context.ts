@@ -1,0 +1,86 @@
+// What every portfolio refresh of one run shares: the price panel and its returns, the symbol betas,
+// and per date the factor covariance and the stress betas (computed once, whichever portfolio asks
+// first), plus the scenarios and the sector data.
+import type { Queryable } from "@/lib/db/pool";
+import type { IsoDate } from "@/lib/dates";
+import { STRESS_PROXIES } from "@/lib/factors/registry";
+import { buildPricePanel, type PricePanel } from "@/lib/market-data/price-panel";
+import { loadPrices } from "@/lib/market-data/store-prices";
+import { factorCovariance, type FactorCovarianceResult } from "@/lib/risk/factor-covariance";
+import { ReturnCache } from "@/lib/risk/returns";
+import type { SectorLookup } from "@/lib/risk/sector";
+import { resolveScenario, type ScenarioShocks } from "@/lib/risk/stress";
+import { StressBetaEngine, type StressBetaResult } from "@/lib/risk/stress-betas";
+import { scenarioDefinitionSchema } from "@/lib/stress/scenario-schema";
+import type { ScenarioDefinition } from "@/lib/stress/scenarios";
+import type { BetaStore } from "./beta-store";
+
+export interface BatchConfig {
+  riskFreeRate: number;
+  tltDuration: number;
+}
+
+export interface MarketContext {
+  panel: PricePanel;
+  returns: ReturnCache;
+  betas: BetaStore;
+  sectors: SectorLookup;
+  scenarios: ScenarioShocks[];
+  config: BatchConfig;
+  covarianceOn(date: IsoDate): FactorCovarianceResult;
+  stressBetasOn(symbol: string, date: IsoDate): StressBetaResult;
+}
+
+async function loadScenarios(db: Queryable): Promise<ScenarioDefinition[]> {
+  const { rows } = await db.query<{ key: string; name: string; category: string; description: string; shocks: unknown }>(
+    `SELECT key, name, category, description, shocks FROM stress_scenarios ORDER BY built_in DESC, key`,
+  );
+  return rows.map((r) => {
+    const parsed = scenarioDefinitionSchema.safeParse(r);
+    if (!parsed.success) throw new Error(`Stress scenario ${r.key} is malformed: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    return parsed.data;
+  });
+}
+
+/** Replays read the proxies' closes on their two dates, which may lie far before the panel. */
+async function resolveScenarios(db: Queryable, defs: readonly ScenarioDefinition[], tltDuration: number): Promise<ScenarioShocks[]> {
+  const replayDates = [...new Set(defs.flatMap((d) => (d.shocks.kind === "replay" ? [d.shocks.from, d.shocks.to] : [])))].sort();
+  let replayPanel: PricePanel | undefined;
+  if (replayDates.length) {
+    const rows = (await loadPrices(db, STRESS_PROXIES, replayDates[0]!, replayDates.at(-1)!)).filter((r) => replayDates.includes(r.date));
+    replayPanel = buildPricePanel(rows, replayDates);
+  }
+  return defs.map((d) => resolveScenario(d, { panel: replayPanel, tltDuration }));
+}
+
+export async function loadSectorLookup(db: Queryable): Promise<SectorLookup> {
+  const { rows } = await db.query<{ symbol: string; asset_type: "STOCK" | "ETF"; sector: string }>(`SELECT symbol, asset_type, sector FROM symbols`);
+  return new Map(rows.map((r) => [r.symbol, { assetType: r.asset_type, sector: r.sector }]));
+}
+
+export async function createMarketContext(db: Queryable, panel: PricePanel, betas: BetaStore, config: BatchConfig): Promise<MarketContext> {
+  const returns = new ReturnCache(panel);
+  const stressEngine = new StressBetaEngine(panel, returns);
+  const covariances = new Map<IsoDate, FactorCovarianceResult>();
+  const stressBetas = new Map<string, StressBetaResult>();
+  const [scenarios, sectors] = await Promise.all([loadScenarios(db).then((d) => resolveScenarios(db, d, config.tltDuration)), loadSectorLookup(db)]);
+  return {
+    panel,
+    returns,
+    betas,
+    sectors,
+    scenarios,
+    config,
+    covarianceOn(date) {
+      let c = covariances.get(date);
+      if (!c) covariances.set(date, (c = factorCovariance(panel, date, { returns })));
+      return c;
+    },
+    stressBetasOn(symbol, date) {
+      const key = `${symbol}|${date}`;
+      let b = stressBetas.get(key);
+      if (!b) stressBetas.set(key, (b = stressEngine.betas(symbol, date)));
+      return b;
+    },
+  };
+}

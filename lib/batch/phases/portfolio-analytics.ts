@@ -1,0 +1,153 @@
+// Phase 5 driver for one portfolio: holds the portfolio's lease, claims its snapshots, computes its
+// dates in order (the NAV chain), writes them in chunks and records telemetry per phase × date. A
+// failure stops this portfolio's chain at the failed date (recorded with its stack; later dates
+// skipped with UPSTREAM_FAILED) and never touches other portfolios.
+import type pg from "pg";
+import type { IsoDate } from "@/lib/dates";
+import type { ReasonCode } from "@/lib/reason-codes";
+import type { PositionValue } from "@/lib/risk/position-exposure";
+import { heartbeat } from "../runs";
+import { laterCompleteDates, loadNavAnchor, loadPortfolioData, type NavAnchor, type PortfolioData } from "../load-portfolio";
+import type { MarketContext } from "../market-context";
+import { acquirePortfolio, extendPortfolioLease, releasePortfolio } from "../portfolio-lock";
+import { computePortfolioDay, DayPhaseError, type DayResult } from "../portfolio-day";
+import { asError, outcomeRow, writePhaseRows, type PhaseRow } from "../telemetry";
+import { PORTFOLIO_DAY_PHASES, type PortfolioPlan, type PortfolioRefreshResult } from "../types";
+import { claimSnapshots, writeDays } from "../write-portfolio-results";
+
+export const DAYS_PER_CHUNK = 25;
+
+export interface RefreshOptions {
+  runId: string;
+  force: boolean;
+  /** Called after each written chunk: dates done so far for this portfolio. */
+  onProgress?: (portfolioId: string, done: number, total: number) => void;
+}
+
+function anchorValues(portfolio: PortfolioData, anchor: NavAnchor | null): Map<string, PositionValue> {
+  // navDayInput reads only the previous market value of each position.
+  const values = new Map<string, PositionValue>();
+  for (const [id, marketValue] of anchor?.marketValues ?? []) {
+    const p = portfolio.positions.find((x) => x.id === id);
+    if (p) values.set(id, { positionId: id, symbol: p.symbol, riskSymbol: p.option?.underlying ?? p.symbol, investmentClass: p.investmentClass, exposure: 0, marketValue });
+  }
+  return values;
+}
+
+const rowsFor = (portfolioId: string, dates: readonly IsoDate[], status: PhaseRow["status"], reasonCode: ReasonCode | null, details?: Record<string, unknown>): PhaseRow[] =>
+  dates.flatMap((date) => PORTFOLIO_DAY_PHASES.map((phase): PhaseRow => ({ phase, portfolioId, date, status, reasonCode, details: details ?? null, startedAt: new Date(), finishedAt: status === "RUNNING" ? null : new Date() })));
+
+async function storedNavs(pool: pg.Pool, portfolioId: string, dates: readonly IsoDate[]): Promise<Map<IsoDate, number>> {
+  const { rows } = await pool.query<{ date: string; nav: number }>(
+    `SELECT date, nav FROM snapshots WHERE portfolio_id = $1 AND status = 'COMPLETE' AND date = ANY($2::date[])`,
+    [portfolioId, [...dates]],
+  );
+  return new Map(rows.map((r) => [r.date, r.nav]));
+}
+
+export async function refreshPortfolio(pool: pg.Pool, market: MarketContext, plan: PortfolioPlan, opts: RefreshOptions): Promise<PortfolioRefreshResult> {
+  const { portfolioId } = plan;
+  const { runId } = opts;
+  const result: PortfolioRefreshResult = { portfolioId, status: "succeeded", datesCompleted: 0, datesFailed: 0, rowsWritten: 0 };
+  if (plan.dates.length === 0) {
+    await writePhaseRows(pool, runId, [{ phase: "VALUATION", portfolioId, date: null, status: "SKIPPED", reasonCode: "ALREADY_COMPLETE", details: { detail: "every trading day up to the as-of date is complete" }, finishedAt: new Date() }]);
+    return { ...result, status: "skipped", reason: "ALREADY_COMPLETE" };
+  }
+  if (!(await acquirePortfolio(pool, portfolioId, runId))) {
+    await writePhaseRows(pool, runId, rowsFor(portfolioId, plan.dates, "SKIPPED", "LOCKED_BY_OTHER_RUN", { detail: "another run held this portfolio's lease for too long" }));
+    return { ...result, status: "skipped", reason: "LOCKED_BY_OTHER_RUN" };
+  }
+  const dates = [...plan.dates];
+  try {
+    const portfolio = await loadPortfolioData(pool, portfolioId);
+    const anchor = plan.anchorDate ? await loadNavAnchor(pool, portfolioId, plan.anchorDate) : null;
+    if (plan.anchorDate && !anchor) throw new Error(`the NAV chain's anchor snapshot of ${plan.anchorDate} is not complete`);
+    const later = opts.force ? await laterCompleteDates(pool, portfolioId, dates.at(-1)!) : [];
+    const before = opts.force ? await storedNavs(pool, portfolioId, [dates.at(-1)!]) : new Map<IsoDate, number>();
+    await claimSnapshots(pool, portfolioId, dates, runId);
+    await writePhaseRows(pool, runId, rowsFor(portfolioId, dates, "RUNNING", null));
+
+    let previousDate = plan.anchorDate;
+    let previousNav = anchor?.nav ?? null;
+    let previousValues: ReadonlyMap<string, PositionValue> = anchorValues(portfolio, anchor);
+    let extended = false;
+    for (let start = 0; start < dates.length; start += DAYS_PER_CHUNK) {
+      const chunk = dates.slice(start, start + DAYS_PER_CHUNK);
+      const computed: DayResult[] = [];
+      const phaseRows: PhaseRow[] = [];
+      let stop: { date: IsoDate; rows: PhaseRow[] } | null = null;
+      for (const date of chunk) {
+        try {
+          const day = computePortfolioDay(portfolio, market, { date, previousDate, previousNav, previousValues });
+          phaseRows.push(...day.timings.map((t) => outcomeRow(t.phase, portfolioId, date, t.outcome, t.startedAt, t.durationMs)));
+          if (!day.complete) {
+            const rest = PORTFOLIO_DAY_PHASES.filter((p) => !day.timings.some((t) => t.phase === p));
+            stop = { date, rows: rest.map((phase) => ({ phase, portfolioId, date, status: "SKIPPED", reasonCode: day.reason, details: { detail: day.detail }, finishedAt: new Date() })) };
+            break;
+          }
+          computed.push(day.result);
+          previousDate = date;
+          previousNav = day.result.snapshot.nav.nav;
+          previousValues = day.result.values;
+        } catch (e) {
+          const error = asError(e);
+          const failedPhase = e instanceof DayPhaseError ? e.phase : "VALUATION";
+          const done = new Set(phaseRows.filter((r) => r.date === date).map((r) => r.phase));
+          stop = {
+            date,
+            rows: PORTFOLIO_DAY_PHASES.filter((p) => !done.has(p)).map((phase): PhaseRow =>
+              phase === failedPhase
+                ? { phase, portfolioId, date, status: "FAILED", reasonCode: "ERROR", error, finishedAt: new Date() }
+                : { phase, portfolioId, date, status: "SKIPPED", reasonCode: "UPSTREAM_FAILED", details: { detail: `${failedPhase} failed` }, finishedAt: new Date() },
+            ),
+          };
+          result.datesFailed++;
+          break;
+        }
+      }
+      const t0 = performance.now();
+      try {
+        const written = await writeDays(pool, portfolioId, runId, computed);
+        result.rowsWritten += written;
+        result.datesCompleted += computed.length;
+        const perDay = performance.now() - t0;
+        for (const d of computed) {
+          const rows = d.valuations.length + d.greeks.length + d.exposures.length + d.stress.length + (d.correlation ? 1 : 0) + 1;
+          phaseRows.push({ phase: "WRITE_RESULTS", portfolioId, date: d.date, status: "SUCCEEDED", counts: { rowsWritten: rows }, durationMs: perDay / computed.length, finishedAt: new Date() });
+        }
+      } catch (e) {
+        const error = asError(e);
+        for (const d of computed) phaseRows.push({ phase: "WRITE_RESULTS", portfolioId, date: d.date, status: "FAILED", reasonCode: "ERROR", error, finishedAt: new Date() });
+        result.datesFailed += computed.length;
+        stop = { date: computed[0]?.date ?? chunk[0]!, rows: [] };
+      }
+      if (stop) {
+        phaseRows.push(...stop.rows);
+        const blocked = dates.filter((d) => d > stop!.date && !phaseRows.some((r) => r.date === d));
+        phaseRows.push(...rowsFor(portfolioId, blocked, "SKIPPED", "UPSTREAM_FAILED", { detail: `the NAV chain stopped on ${stop.date}` }));
+        await writePhaseRows(pool, runId, phaseRows);
+        result.status = result.datesCompleted > 0 ? "partial" : result.datesFailed > 0 ? "failed" : "skipped";
+        if (result.datesFailed === 0) result.reason = stop.rows[0]?.reasonCode ?? undefined;
+        return result;
+      }
+      await writePhaseRows(pool, runId, phaseRows);
+      await extendPortfolioLease(pool, portfolioId, runId);
+      await heartbeat(pool, runId);
+      // A forced rerun that changed the NAV at its last date re-chains the later complete days.
+      const last = dates.at(-1)!;
+      if (!extended && start + DAYS_PER_CHUNK >= dates.length && later.length) {
+        const old = before.get(last);
+        if (old === undefined || Math.abs(old - previousNav!) > 1e-9 * Math.max(1, Math.abs(old))) {
+          extended = true;
+          dates.push(...later);
+          await claimSnapshots(pool, portfolioId, later, runId);
+          await writePhaseRows(pool, runId, rowsFor(portfolioId, later, "RUNNING", null));
+        }
+      }
+      opts.onProgress?.(portfolioId, Math.min(start + DAYS_PER_CHUNK, dates.length), dates.length);
+    }
+    return result;
+  } finally {
+    await releasePortfolio(pool, portfolioId, runId);
+  }
+}

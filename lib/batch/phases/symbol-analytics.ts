@@ -1,0 +1,101 @@
+// Phase 5 (SPEC §5): betas of every held symbol for every date to compute, once per symbol and shared
+// by all portfolios, stored in bulk. A symbol without a close on a date gets no beta for it (stale or
+// not listed): nothing is computed from invented prices.
+import type { Queryable } from "@/lib/db/pool";
+import type { IsoDate } from "@/lib/dates";
+import type { PricePanel } from "@/lib/market-data/price-panel";
+import type { ReasonCode } from "@/lib/reason-codes";
+import { SymbolBetaEngine } from "@/lib/risk/symbol-betas";
+import { BetaStore } from "../beta-store";
+import type { PhaseOutcome, SymbolAnalyticsResult } from "../types";
+
+const CHUNK_ROWS = 20_000;
+
+interface BetaRows {
+  symbol: string[];
+  date: string[];
+  factor: string[];
+  beta: number[];
+  rawBeta: number[];
+  capped: boolean[];
+  alpha: (number | null)[];
+  rSquared: number[];
+  stdError: (number | null)[];
+  tStat: (number | null)[];
+  pValue: (number | null)[];
+  n: number[];
+}
+
+const emptyRows = (): BetaRows => ({ symbol: [], date: [], factor: [], beta: [], rawBeta: [], capped: [], alpha: [], rSquared: [], stdError: [], tStat: [], pValue: [], n: [] });
+
+async function writeBetaRows(db: Queryable, rows: BetaRows, runId: string): Promise<void> {
+  await db.query(
+    `INSERT INTO symbol_factor_betas (symbol, date, factor, beta, raw_beta, capped, alpha, r_squared, std_error, t_stat, p_value, n, run_id)
+     SELECT t.symbol, t.date, t.factor::"FactorKey", t.beta, t.raw_beta, t.capped, t.alpha, t.r_squared, t.std_error, t.t_stat, t.p_value, t.n, $13
+     FROM unnest($1::text[], $2::date[], $3::text[], $4::float8[], $5::float8[], $6::bool[], $7::float8[], $8::float8[], $9::float8[], $10::float8[], $11::float8[], $12::int[])
+       AS t(symbol, date, factor, beta, raw_beta, capped, alpha, r_squared, std_error, t_stat, p_value, n)
+     ON CONFLICT (symbol, date, factor) DO UPDATE SET beta = EXCLUDED.beta, raw_beta = EXCLUDED.raw_beta, capped = EXCLUDED.capped,
+       alpha = EXCLUDED.alpha, r_squared = EXCLUDED.r_squared, std_error = EXCLUDED.std_error, t_stat = EXCLUDED.t_stat,
+       p_value = EXCLUDED.p_value, n = EXCLUDED.n, run_id = EXCLUDED.run_id`,
+    [rows.symbol, rows.date, rows.factor, rows.beta, rows.rawBeta, rows.capped, rows.alpha, rows.rSquared, rows.stdError, rows.tStat, rows.pValue, rows.n, runId],
+  );
+}
+
+export async function computeSymbolAnalytics(
+  db: Queryable,
+  panel: PricePanel,
+  { symbols, dates, runId }: { symbols: readonly string[]; dates: readonly IsoDate[]; runId: string },
+): Promise<{ outcome: PhaseOutcome; value: SymbolAnalyticsResult; store: BetaStore }> {
+  const engine = new SymbolBetaEngine(panel);
+  const store = new BetaStore();
+  const missingByReason: Partial<Record<ReasonCode, number>> = {};
+  const miss = (reason: ReasonCode) => (missingByReason[reason] = (missingByReason[reason] ?? 0) + 1);
+  let rows = emptyRows();
+  let stored = 0;
+  for (const symbol of symbols) {
+    const closes = panel.closes.get(symbol);
+    for (const date of dates) {
+      const i = panel.dateIndex.get(date);
+      if (!closes || i === undefined || Number.isNaN(closes[i]!)) {
+        miss(closes && i !== undefined && closes.subarray(0, i).some((v) => !Number.isNaN(v)) ? "STALE_PRICES" : "MISSING_PRICES");
+        continue;
+      }
+      const betas = engine.betas(symbol, date);
+      for (const r of Object.values(betas)) {
+        if (!r.ok) {
+          miss(r.reason);
+          continue;
+        }
+        store.set(date, symbol, r.factor, r.beta, r.rSquared);
+        rows.symbol.push(symbol);
+        rows.date.push(date);
+        rows.factor.push(r.factor);
+        rows.beta.push(r.beta);
+        rows.rawBeta.push(r.rawBeta);
+        rows.capped.push(r.capped);
+        rows.alpha.push(r.alpha ?? null);
+        rows.rSquared.push(r.rSquared);
+        rows.stdError.push(r.stdError ?? null);
+        rows.tStat.push(r.tStat ?? null);
+        rows.pValue.push(r.pValue ?? null);
+        rows.n.push(r.n);
+      }
+      if (rows.symbol.length >= CHUNK_ROWS) {
+        await writeBetaRows(db, rows, runId);
+        stored += rows.symbol.length;
+        rows = emptyRows();
+      }
+    }
+    engine.release(symbol);
+  }
+  if (rows.symbol.length) {
+    await writeBetaRows(db, rows, runId);
+    stored += rows.symbol.length;
+  }
+  const value: SymbolAnalyticsResult = { symbols: symbols.length, dates: dates.length, betasStored: stored, missingByReason };
+  return {
+    outcome: { status: "succeeded", counts: { symbols: symbols.length, dates: dates.length, betasStored: stored }, details: { missingByReason } },
+    value,
+    store,
+  };
+}

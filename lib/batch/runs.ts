@@ -1,0 +1,71 @@
+// Batch runs: one row per run; a normal run holds `active_key` = its as-of date while running, so the
+// unique index allows one normal batch per as-of date at a time. Forced reruns hold no key and rely
+// on the per-portfolio leases instead.
+import { randomUUID } from "node:crypto";
+import type { Queryable } from "@/lib/db/pool";
+import type { IsoDate } from "@/lib/dates";
+import type { BatchRequest } from "./types";
+
+/** A RUNNING run whose heartbeat is older than this died with its process. */
+export const DEAD_RUN_AFTER_MS = 10 * 60_000;
+
+export class BatchConflictError extends Error {
+  constructor(readonly runningRunId: string, asOfDate: IsoDate) {
+    super(`A batch for ${asOfDate} is already running (run ${runningRunId}); force a rerun to recompute anyway.`);
+    this.name = "BatchConflictError";
+  }
+}
+
+export interface RunRow {
+  id: string;
+  asOfDate: IsoDate;
+}
+
+/** Marks RUNNING runs without a recent heartbeat as FAILED, freeing their as-of date. */
+export async function reapDeadRuns(db: Queryable, now = new Date()): Promise<number> {
+  const res = await db.query(
+    `UPDATE batch_runs SET status = 'FAILED', active_key = NULL, finished_at = $1,
+       error_message = 'The run stopped sending heartbeats (its process died); rerun to complete it.'
+     WHERE status = 'RUNNING' AND heartbeat_at < $2`,
+    [now, new Date(now.getTime() - DEAD_RUN_AFTER_MS)],
+  );
+  return res.rowCount ?? 0;
+}
+
+export async function createRun(db: Queryable, req: BatchRequest, asOfDate: IsoDate, executor: "local" | "inngest", id: string = randomUUID()): Promise<RunRow> {
+  await reapDeadRuns(db);
+  const forced = Boolean(req.force);
+  try {
+    await db.query(
+      `INSERT INTO batch_runs (id, as_of_date, trigger, triggered_by_id, portfolio_ids, force_rerun, from_date, to_date, status, executor, active_key, started_at, heartbeat_at)
+       VALUES ($1, $2::date, $3::"BatchTrigger", $4, $5::text[], $6, $7::date, $8::date, 'RUNNING', $9, $10, now(), now())`,
+      [id, asOfDate, req.trigger, req.triggeredById ?? null, req.portfolioIds ?? [], forced, req.force?.from ?? null, req.force?.to ?? null, executor, forced ? null : asOfDate],
+    );
+  } catch (e) {
+    if ((e as { code?: string }).code === "23505") {
+      const { rows } = await db.query<{ id: string }>(`SELECT id FROM batch_runs WHERE active_key = $1`, [asOfDate]);
+      throw new BatchConflictError(rows[0]?.id ?? "unknown", asOfDate);
+    }
+    throw e;
+  }
+  return { id, asOfDate };
+}
+
+export async function heartbeat(db: Queryable, runId: string): Promise<void> {
+  await db.query(`UPDATE batch_runs SET heartbeat_at = now() WHERE id = $1`, [runId]);
+}
+
+export async function finishRun(
+  db: Queryable,
+  runId: string,
+  result: { status: "SUCCEEDED" | "PARTIAL" | "FAILED"; counts: Record<string, number>; error?: Error },
+): Promise<number> {
+  const { rows } = await db.query<{ duration_ms: number }>(
+    `UPDATE batch_runs SET status = $2::"RunStatus", counts = $3::jsonb, error_message = $4, error_stack = $5,
+       active_key = NULL, finished_at = now(), heartbeat_at = now(),
+       duration_ms = (EXTRACT(EPOCH FROM (now() - started_at)) * 1000)::int
+     WHERE id = $1 RETURNING duration_ms`,
+    [runId, result.status, JSON.stringify(result.counts), result.error?.message ?? null, result.error?.stack ?? null],
+  );
+  return rows[0]?.duration_ms ?? 0;
+}

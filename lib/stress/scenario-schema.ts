@@ -1,0 +1,37 @@
+// zod shape of a stored scenario's shocks (stress_scenarios.shocks): built-in ones come from the
+// registry; custom ones are validated against the same shape.
+import { z } from "zod";
+import type { ScenarioDefinition } from "./scenarios";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const shockReturn = z.number().gt(-1).lt(10);
+
+export const scenarioShocksSchema = z.discriminatedUnion("kind", [
+  z
+    .object({
+      kind: z.literal("fixed"),
+      factors: z
+        .object({
+          MARKET: shockReturn,
+          VALUE: shockReturn,
+          GROWTH: shockReturn,
+          MOMENTUM: shockReturn,
+          QUALITY: shockReturn,
+          SIZE: shockReturn,
+          LOW_VOL: shockReturn,
+        })
+        .partial()
+        .strict(),
+      rateBp: z.number().min(-1000).max(1000).optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal("replay"), from: isoDate, to: isoDate }).strict(),
+]);
+
+export const scenarioDefinitionSchema = z.object({
+  key: z.string().regex(/^[A-Z0-9_]{2,64}$/),
+  name: z.string().min(1).max(120),
+  category: z.enum(["market", "rates", "style", "historical"]),
+  description: z.string().max(500),
+  shocks: scenarioShocksSchema,
+}) satisfies z.ZodType<ScenarioDefinition>;

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "BatchPhaseName" ADD VALUE 'WRITE_RESULTS' BEFORE 'FINISH';
