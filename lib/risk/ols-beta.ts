@@ -32,10 +32,10 @@ export interface OlsBeta extends CappedBeta {
 const NEAR_PERFECT_FIT = 1e-3;
 
 /**
- * One-factor OLS from the centred moments of [x, y] (x first). `x` and `y` are the window's data,
- * read only for a near-perfect fit, where SSR = Syy − βSxy would lose its digits.
+ * One-factor OLS from the centred moments of [x, y] (x first). `windowData` returns the window's
+ * x and y; it is called only for a near-perfect fit, where SSR = Syy − βSxy would lose its digits.
  */
-export function olsBetaFromMoments(moments: CentredMoments, x: ArrayLike<number>, y: ArrayLike<number>): OlsBeta {
+export function olsBetaFromMoments(moments: CentredMoments, windowData: () => readonly [ArrayLike<number>, ArrayLike<number>]): OlsBeta {
   const { n, means, cross } = moments;
   if (moments.m !== 2) throw new RangeError(`olsBetaFromMoments: expected the moments of [x, y], got ${moments.m} series`);
   if (n < 3) throw new RangeError(`olsBeta: ${n} observations are too few (need 3)`);
@@ -48,6 +48,7 @@ export function olsBetaFromMoments(moments: CentredMoments, x: ArrayLike<number>
   const rawBeta = sxy / sxx;
   let ssr = syy - rawBeta * sxy;
   if (ssr < NEAR_PERFECT_FIT * syy) {
+    const [x, y] = windowData();
     ssr = 0;
     for (let i = 0; i < n; i++) {
       const e = y[i]! - my - rawBeta * (x[i]! - mx);
@@ -75,5 +76,5 @@ export function olsBetaFromMoments(moments: CentredMoments, x: ArrayLike<number>
 /** Regresses y on x (same length, n ≥ 3) with an intercept. */
 export function olsBeta(x: Float64Array, y: Float64Array): OlsBeta {
   if (y.length !== x.length) throw new RangeError(`olsBeta: x has ${x.length} values, y has ${y.length}`);
-  return olsBetaFromMoments(windowMoments([x, y]), x, y);
+  return olsBetaFromMoments(windowMoments([x, y]), () => [x, y]);
 }

@@ -138,8 +138,10 @@ export class SymbolBetaEngine {
     rolling.moveTo(lo, hi);
     const moments = rolling.moments();
     if (model.method === "ols") {
-      const idx = valid.subarray(lo, hi);
-      const fit = olsBetaFromMoments(moments, windowValues(series[0]!, idx), windowValues(series[1]!, idx));
+      const fit = olsBetaFromMoments(moments, () => {
+        const idx = valid.subarray(lo, hi);
+        return [windowValues(series[0]!, idx), windowValues(series[1]!, idx)];
+      });
       const { beta, rawBeta, capped, alpha, rSquared, stdError, tStat, pValue } = fit;
       return [{ ok: true, factor: model.factors[0]!, beta, rawBeta, capped, alpha, rSquared, stdError, tStat, pValue, n }];
     }

@@ -49,6 +49,7 @@ export class RollingMoments {
   private readonly m: number;
   private readonly sums: Float64Array;
   private readonly products: Float64Array;
+  private readonly current: CentredMoments;
   private lo = 0;
   private hi = 0;
   private moves = 0;
@@ -60,6 +61,7 @@ export class RollingMoments {
     this.m = series.length;
     this.sums = new Float64Array(this.m);
     this.products = new Float64Array(this.m * this.m);
+    this.current = { n: 0, m: this.m, means: new Float64Array(this.m), cross: new Float64Array(this.m * this.m) };
   }
 
   private accumulate(from: number, to: number, sign: 1 | -1): void {
@@ -92,13 +94,16 @@ export class RollingMoments {
     this.hi = hi;
   }
 
-  /** Centred moments of the current window. */
+  /**
+   * Centred moments of the current window. The returned object is reused by the next call (the
+   * batch fits hundreds of thousands of windows; fresh typed arrays each time would keep the GC busy).
+   */
   moments(): CentredMoments {
-    const { m, sums, products } = this;
+    const { m, sums, products, current } = this;
+    const { means, cross } = current;
     const n = this.hi - this.lo;
-    const means = new Float64Array(m);
+    current.n = n;
     for (let j = 0; j < m; j++) means[j] = sums[j]! / n;
-    const cross = new Float64Array(m * m);
     for (let j = 0; j < m; j++) {
       for (let l = j; l < m; l++) {
         const c = products[j * m + l]! - sums[j]! * means[l]!;
@@ -106,6 +111,6 @@ export class RollingMoments {
         cross[l * m + j] = c;
       }
     }
-    return { n, m, means, cross };
+    return current;
   }
 }
