@@ -69,3 +69,11 @@ export async function finishRun(
   );
   return rows[0]?.duration_ms ?? 0;
 }
+
+/** The run row with this id, created if it does not exist yet (the Inngest path, where a retried step
+ * or a cron-sent event may arrive before or after the row). */
+export async function ensureRun(db: Queryable, req: BatchRequest, asOfDate: IsoDate, id: string): Promise<RunRow> {
+  const { rows } = await db.query<{ id: string; as_of_date: string }>(`SELECT id, as_of_date FROM batch_runs WHERE id = $1`, [id]);
+  if (rows[0]) return { id: rows[0].id, asOfDate: rows[0].as_of_date };
+  return createRun(db, req, asOfDate, "inngest", id);
+}
