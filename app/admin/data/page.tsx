@@ -1,0 +1,14 @@
+import { FreshnessView } from "@/components/admin/freshness-view";
+import { requirePageAdmin } from "@/lib/dal/pages";
+
+export const dynamic = "force-dynamic";
+
+export default async function AdminDataPage() {
+  await requirePageAdmin();
+  return (
+    <>
+      <h1>Market data freshness</h1>
+      <FreshnessView />
+    </>
+  );
+}

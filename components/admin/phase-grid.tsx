@@ -1,0 +1,56 @@
+"use client";
+// A portfolio's phases × dates as one compact grid of coloured cells (a 250-day back-fill is 2,000
+// cells); clicking a cell drills into that date.
+import type { PortfolioAggregate } from "@/lib/dal/admin-run-detail";
+import type { BatchPhaseName } from "@/lib/batch/types";
+
+// Decodes the grid strings of getRunDetail (lib/dal/admin-run-detail.ts GRID_CODES).
+const CELL: Record<string, { status: string; color: string }> = {
+  S: { status: "succeeded", color: "#2f9e5f" },
+  K: { status: "skipped", color: "#e0a030" },
+  F: { status: "failed", color: "#d14030" },
+  R: { status: "running", color: "#1f5eff" },
+};
+
+const CELL_W = 6;
+const CELL_H = 14;
+const LABEL_W = 150;
+
+export function PhaseGrid({ portfolio, onPick }: { portfolio: PortfolioAggregate; onPick: (pick: { phase: BatchPhaseName; date: string }) => void }) {
+  const rows = portfolio.phases.filter((p) => portfolio.grid[p.phase]);
+  const { dates } = portfolio;
+  if (dates.length === 0 || rows.length === 0) return null;
+  const width = LABEL_W + dates.length * CELL_W;
+  return (
+    <div className="phase-grid table-wrap">
+      <svg width={width} height={rows.length * (CELL_H + 2) + 18} role="img" aria-label={`${portfolio.name}: phases by date`}>
+        {rows.map((p, row) => {
+          const y = row * (CELL_H + 2);
+          const cells = portfolio.grid[p.phase] ?? "";
+          return (
+            <g key={p.phase}>
+              <text x={0} y={y + CELL_H - 3} fontSize={11} fill="#5b6472">
+                {p.phase}
+              </text>
+              {[...cells].map((code, i) => {
+                const cell = CELL[code];
+                if (!cell) return null;
+                return (
+                  <rect key={i} x={LABEL_W + i * CELL_W} y={y} width={CELL_W - 1} height={CELL_H} fill={cell.color} onClick={() => onPick({ phase: p.phase, date: dates[i]! })}>
+                    <title>{`${p.phase} ${dates[i]}: ${cell.status}`}</title>
+                  </rect>
+                );
+              })}
+            </g>
+          );
+        })}
+        <text x={LABEL_W} y={rows.length * (CELL_H + 2) + 12} fontSize={10} fill="#5b6472">
+          {dates[0]}
+        </text>
+        <text x={width} y={rows.length * (CELL_H + 2) + 12} fontSize={10} fill="#5b6472" textAnchor="end">
+          {dates.at(-1)}
+        </text>
+      </svg>
+    </div>
+  );
+}

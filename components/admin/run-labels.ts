@@ -1,0 +1,40 @@
+// How runs read on the admin pages: trigger with who, scope, duration.
+import type { AdminRun } from "@/lib/dal/admin-runs";
+
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms == null) return "—";
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const s = ms / 1000;
+  if (s < 60) return `${s.toFixed(1)} s`;
+  return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+}
+
+export function triggerLabel(run: Pick<AdminRun, "trigger" | "triggeredBy">): string {
+  switch (run.trigger) {
+    case "CRON":
+      return "Cron";
+    case "ADMIN":
+      return run.triggeredBy ? `Admin · ${run.triggeredBy.name}` : "Admin (account deleted)";
+    case "CLI":
+      return "CLI";
+    case "SEED":
+      return "Seed";
+  }
+}
+
+export function scopeLabel(run: Pick<AdminRun, "scope">): string {
+  return run.scope.all ? "All portfolios" : run.scope.portfolios.map((p) => p.name).join(", ");
+}
+
+export function rangeLabel(run: Pick<AdminRun, "force">): string {
+  if (!run.force) return "missing dates";
+  return `force ${run.force.from ?? "?"} → ${run.force.to ?? "?"}`;
+}
+
+/** A finished run's recorded duration, or the time elapsed so far for one still running. */
+export function runDurationMs(run: Pick<AdminRun, "durationMs" | "startedAt" | "status">, now: number): number | null {
+  if (run.durationMs != null) return run.durationMs;
+  return run.status === "RUNNING" ? now - Date.parse(run.startedAt) : null;
+}
+
+export const formatTime = (iso: string | null): string => (iso ? new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "medium" }) : "—");

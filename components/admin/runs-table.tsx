@@ -1,0 +1,97 @@
+"use client";
+// The batch runs list: newest first, filtered by status, "Load more" through the API's cursor;
+// it refreshes itself while a run is in progress.
+import { useInfiniteQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import type { RunPage } from "@/lib/dal/admin-runs";
+import { RunStatus } from "@/lib/generated/prisma/enums";
+import { fetchJson } from "@/lib/fetch-json";
+import { formatDuration, formatTime, rangeLabel, runDurationMs, scopeLabel, triggerLabel } from "./run-labels";
+import { StatusBadge } from "./status-badge";
+
+function runsUrl(status: string, cursor: string | null): string {
+  const q = new URLSearchParams({ limit: "25" });
+  if (status) q.set("status", status);
+  if (cursor) q.set("cursor", cursor);
+  return `/api/admin/runs?${q}`;
+}
+
+const countsText = (counts: Record<string, number> | null) => (counts ? Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(" · ") : "—");
+
+export function RunsTable() {
+  const [status, setStatus] = useState("");
+  const query = useInfiniteQuery({
+    queryKey: ["admin-runs", status],
+    queryFn: ({ pageParam }) => fetchJson<RunPage>(runsUrl(status, pageParam)),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    refetchInterval: (q) => (q.state.data?.pages.some((p) => p.runs.some((r) => r.status === "RUNNING")) ? 2000 : false),
+  });
+  const runs = query.data?.pages.flatMap((p) => p.runs) ?? [];
+  const now = query.dataUpdatedAt;
+  return (
+    <section className="panel" aria-label="Batch runs">
+      <div className="row">
+        <h2>Runs</h2>
+        <span className="spacer" />
+        <label className="field inline">
+          <span>Status</span>
+          <select value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="">All</option>
+            {Object.values(RunStatus).map((s) => (
+              <option key={s} value={s}>
+                {s.toLowerCase()}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {query.isPending && <p className="muted">Loading runs…</p>}
+      {query.error && <p role="alert" className="error">Could not load the runs: {query.error.message}</p>}
+      {query.isSuccess && runs.length === 0 && <p className="muted">No runs{status ? ` with status ${status.toLowerCase()}` : ""} yet.</p>}
+      {runs.length > 0 && (
+        <div className="table-wrap">
+          <table data-testid="runs-table">
+            <thead>
+              <tr>
+                <th>Started</th>
+                <th>Trigger</th>
+                <th>As of</th>
+                <th>Scope</th>
+                <th>Status</th>
+                <th className="num">Duration</th>
+                <th>Counts</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.map((run) => (
+                <tr key={run.id} data-run-id={run.id}>
+                  <td>
+                    <Link href={`/admin/batch/${run.id}`}>{formatTime(run.startedAt)}</Link>
+                  </td>
+                  <td>{triggerLabel(run)}</td>
+                  <td>{run.asOfDate}</td>
+                  <td>
+                    {scopeLabel(run)}
+                    <div className="muted small">{rangeLabel(run)}</div>
+                  </td>
+                  <td>
+                    <StatusBadge status={run.status} />
+                  </td>
+                  <td className="num">{formatDuration(runDurationMs(run, now))}</td>
+                  <td className="small">{countsText(run.counts)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {query.hasNextPage && (
+        <button type="button" className="secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+          {query.isFetchingNextPage ? "Loading…" : "Load more"}
+        </button>
+      )}
+    </section>
+  );
+}
