@@ -17,6 +17,7 @@ const schema = z.object({
   INNGEST_EVENT_KEY: z.string().optional(),
   INNGEST_SIGNING_KEY: z.string().optional(),
   INNGEST_DEV: z.string().optional(),
+  BATCH_EXECUTOR: z.enum(["local", "inngest"]).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -37,7 +38,7 @@ export function env(): Env {
   return cached;
 }
 
-/** Inngest is used when it is configured (keys for Cloud, INNGEST_DEV for a local dev server). */
+/** Batches run on Inngest when BATCH_EXECUTOR=inngest, or by default when an event key is set. */
 export function inngestConfigured(e: Env = env()): boolean {
-  return Boolean(e.INNGEST_EVENT_KEY || e.INNGEST_DEV === "1");
+  return e.BATCH_EXECUTOR ? e.BATCH_EXECUTOR === "inngest" : Boolean(e.INNGEST_EVENT_KEY);
 }
