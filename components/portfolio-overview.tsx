@@ -1,9 +1,11 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useAnalytics } from "@/components/use-analytics";
+import type { OverviewFigures } from "@/lib/dal/overview";
 import type { PortfolioSummary, SnapshotPoint } from "@/lib/dal/portfolios";
 import { fetchJson } from "@/lib/fetch-json";
-import { formatPct, formatUsd, signClass } from "@/lib/format";
+import { formatNum, formatPct, formatUsd, signClass } from "@/lib/format";
 
 interface SnapshotsResponse {
   available: boolean;
@@ -16,24 +18,37 @@ export function PortfolioOverview({ portfolio }: { portfolio: PortfolioSummary }
     queryKey: ["snapshots", portfolio.id],
     queryFn: () => fetchJson<SnapshotsResponse>(`/api/portfolios/${portfolio.id}/snapshots`),
   });
-  const last = data?.snapshots.at(-1);
+  const overview = useAnalytics<OverviewFigures>(portfolio.id, "overview");
+  const o = overview.data?.available ? overview.data : null;
   return (
     <>
+      <p className="muted" data-testid="overview-as-of">
+        {overview.isPending && "Loading the latest snapshot…"}
+        {overview.error && <span className="error" role="alert">Could not load the overview: {overview.error.message}</span>}
+        {overview.data && !overview.data.available && `Not computed yet (${overview.data.reason}): ${overview.data.detail}.`}
+        {o && `Figures as of ${o.asOfDate}.`}
+      </p>
       <section className="grid" aria-label="Key figures">
-        <Stat label="NAV" value={formatUsd(last?.nav ?? portfolio.startingEquity)} testId="stat-nav" />
-        <Stat label="Day P&L" value={formatUsd(last?.pnlDay)} className={signClass(last?.pnlDay)} />
-        <Stat label="Total P&L" value={formatUsd(last?.pnlCumulative)} className={signClass(last?.pnlCumulative)} />
-        <Stat label="Day return" value={formatPct(last?.dailyReturn)} className={signClass(last?.dailyReturn)} />
-        <Stat label="Gross exposure" value={formatUsd(last?.grossExposure)} />
-        <Stat label="Net exposure" value={formatUsd(last?.netExposure)} />
+        <Stat label="NAV" value={formatUsd(o?.nav ?? portfolio.startingEquity)} testId="stat-nav" />
+        <Stat label="Day P&L" value={formatUsd(o?.pnlDay)} className={signClass(o?.pnlDay)} testId="stat-pnl-day" />
+        <Stat label="Total P&L" value={formatUsd(o?.pnlCumulative)} className={signClass(o?.pnlCumulative)} testId="stat-pnl-cumulative" />
+        <Stat label="Day return" value={formatPct(o?.dailyReturn)} className={signClass(o?.dailyReturn)} />
+        <Stat label="Long exposure" value={formatUsd(o?.longExposure)} testId="stat-long" />
+        <Stat label="Short exposure" value={formatUsd(o?.shortExposure)} testId="stat-short" />
+        <Stat label="Gross exposure" value={`${formatUsd(o?.grossExposure)}${o?.nav ? ` · ${formatNum((o.grossExposure ?? 0) / o.nav * 100, 0)} %` : ""}`} testId="stat-gross" />
+        <Stat label="Net exposure" value={`${formatUsd(o?.netExposure)}${o?.nav ? ` · ${formatNum((o.netExposure ?? 0) / o.nav * 100, 0)} %` : ""}`} testId="stat-net" />
+        <Stat label="Cash" value={formatUsd(o?.cash)} testId="stat-cash" />
+        <Stat label="Positions" value={o ? `${o.numPositions ?? "—"} (${o.numLong ?? 0} long, ${o.numShort ?? 0} short)` : "—"} testId="stat-counts" />
+        {o?.privateValue ? <Stat label="Private holdings" value={formatUsd(o.privateValue)} /> : null}
       </section>
+      {o && o.staleSymbols.length > 0 && <p className="muted small-print">Prices not yet arrived for {o.staleSymbols.join(", ")}: valued on their last known close.</p>}
       <section className="panel" data-testid="nav-chart">
-        <h2>NAV over time {last && <span className="muted">· as of {last.date}</span>}</h2>
+        <h2>NAV over time {data?.snapshots.at(-1) && <span className="muted">· as of {data.snapshots.at(-1)!.date}</span>}</h2>
         {isPending && <p className="muted">Loading history…</p>}
         {error && <p role="alert" className="error">Could not load the history: {error.message}</p>}
         {data && !data.available && <p className="muted">No completed snapshot yet ({data.reason}): the daily batch has not run for this portfolio.</p>}
         {data?.available && (
-          <div style={{ width: "100%", height: 320 }}>
+          <div className="chart-box">
             <ResponsiveContainer>
               <LineChart data={data.snapshots} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
                 <CartesianGrid strokeDasharray="3 3" />
@@ -47,6 +62,23 @@ export function PortfolioOverview({ portfolio }: { portfolio: PortfolioSummary }
         )}
         {data?.available && <p className="muted" data-testid="nav-points">{data.snapshots.length} daily snapshots</p>}
       </section>
+      {data?.available && (
+        <section className="panel" data-testid="pnl-chart">
+          <h2>Cumulative P&amp;L <span className="muted">· as of {data.snapshots.at(-1)!.date}</span></h2>
+          <div className="chart-box small">
+            <ResponsiveContainer>
+              <AreaChart data={data.snapshots} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="date" minTickGap={40} />
+                <YAxis tickFormatter={(v: number) => `${(v / 1e3).toFixed(0)}k`} width={64} />
+                <Tooltip formatter={(v) => formatUsd(Number(v))} />
+                <ReferenceLine y={0} stroke="#999" />
+                <Area type="monotone" dataKey="pnlCumulative" name="Cumulative P&L" stroke="#0f7b3f" fill="#0f7b3f" fillOpacity={0.15} isAnimationActive={false} />
+              </AreaChart>
+            </ResponsiveContainer>
+          </div>
+        </section>
+      )}
     </>
   );
 }

@@ -4,11 +4,9 @@ import { CsvError, parse } from "csv-parse/sync";
 import { z } from "zod";
 import { INVESTMENT_CLASSES, POSITION_TYPES } from "@/lib/risk/position-exposure";
 import { isoDateSchema } from "@/lib/api/schemas";
+import { CSV_COLUMNS, REQUIRED_COLUMNS, type CsvColumn } from "./csv-columns";
 import { checkPositionRules, defaultSubtype, draftKey, POSITION_SUBTYPES, type DraftField, type PositionDraft } from "./position-rules";
 
-export const CSV_COLUMNS = ["symbol", "quantity", "entry_price", "entry_date", "type", "class", "subtype", "underlying", "strike", "expiry", "exit_price", "exit_date"] as const;
-export type CsvColumn = (typeof CSV_COLUMNS)[number];
-export const REQUIRED_COLUMNS: readonly CsvColumn[] = ["symbol", "quantity", "entry_price", "entry_date", "type", "class"];
 export const MAX_CSV_ROWS = 5_000;
 
 export interface CsvRowError {

@@ -1,0 +1,67 @@
+"use client";
+// Inline edit of one position; the server checks the merged position and names any bad field.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import type { PositionRow } from "@/lib/dal/positions";
+import type { PositionPatch, PositionUpdate } from "@/lib/dal/update-position";
+import { fetchJson } from "@/lib/fetch-json";
+import { positionsQueryKey } from "./query-keys";
+
+const num = (s: string) => (s.trim() === "" ? null : Number(s));
+
+export function PositionEditForm({ portfolioId, position, onDone }: { portfolioId: string; position: PositionRow; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState({
+    quantity: String(position.quantity),
+    entryPrice: String(position.entryPrice),
+    entryDate: position.entryDate,
+    exitPrice: position.exitPrice === null ? "" : String(position.exitPrice),
+    exitDate: position.exitDate ?? "",
+    markDate: "",
+    markPrice: "",
+  });
+  const save = useMutation({
+    mutationFn: (patch: PositionPatch) =>
+      fetchJson<PositionUpdate>(`/api/portfolios/${portfolioId}/positions/${position.id}`, { method: "PATCH", body: JSON.stringify(patch) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: positionsQueryKey(portfolioId) }),
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const patch: PositionPatch = {
+      quantity: Number(form.quantity),
+      entryPrice: Number(form.entryPrice),
+      entryDate: form.entryDate,
+      exitPrice: num(form.exitPrice),
+      exitDate: form.exitDate === "" ? null : form.exitDate,
+      ...(form.markDate !== "" || form.markPrice !== "" ? { privateMark: { date: form.markDate, price: Number(form.markPrice) } } : {}),
+    };
+    save.mutate(patch);
+  };
+  const field = (key: keyof typeof form, label: string, type = "text") => (
+    <label>
+      {label}
+      <input type={type} value={form[key]} data-testid={`edit-${key}`} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+    </label>
+  );
+  return (
+    <form className="inline-form" onSubmit={submit} data-testid="position-edit-form">
+      {field("quantity", "Quantity")}
+      {field("entryPrice", "Entry price")}
+      {field("entryDate", "Entry date", "date")}
+      {field("exitPrice", "Exit price")}
+      {field("exitDate", "Exit date", "date")}
+      {position.investmentClass === "PRIVATE" && (
+        <>
+          {field("markDate", "Mark date", "date")}
+          {field("markPrice", "Mark price")}
+        </>
+      )}
+      <div className="actions">
+        <button type="submit" disabled={save.isPending}>Save</button>
+        <button type="button" className="secondary" onClick={onDone}>Cancel</button>
+      </div>
+      {save.error && <p role="alert" className="error" data-testid="edit-error">{save.error.message}</p>}
+      {save.data && <p className="muted" data-testid="edit-saved">Saved. {save.data.message}</p>}
+    </form>
+  );
+}

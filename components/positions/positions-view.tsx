@@ -1,0 +1,106 @@
+"use client";
+// The Positions page: every position with its valuation, P&L and betas, an inline edit, and the CSV import.
+import { useQuery } from "@tanstack/react-query";
+import { Fragment, useState } from "react";
+import { useAnalytics } from "@/components/use-analytics";
+import type { FactorExposures } from "@/lib/dal/factor-exposures";
+import type { PositionList } from "@/lib/dal/positions";
+import { FACTOR_KEYS, type FactorKey } from "@/lib/factors/registry";
+import { fetchJson } from "@/lib/fetch-json";
+import { formatNum, formatPct, formatUsd, signClass } from "@/lib/format";
+import { PositionEditForm } from "./position-edit-form";
+import { PositionImport } from "./position-import";
+import { positionsQueryKey } from "./query-keys";
+
+// Market, rates and the six styles; the spread betas live on the Risk Metrics page.
+const BETA_COLUMNS: readonly FactorKey[] = FACTOR_KEYS.slice(0, 8);
+
+export function PositionsView({ portfolioId }: { portfolioId: string }) {
+  const positions = useQuery({ queryKey: positionsQueryKey(portfolioId), queryFn: () => fetchJson<PositionList>(`/api/portfolios/${portfolioId}/positions`) });
+  const betas = useAnalytics<FactorExposures>(portfolioId, "factors?positions=1");
+  const [editing, setEditing] = useState<string | null>(null);
+  const betaById = new Map(betas.data?.available ? (betas.data.positions ?? []).map((p) => [p.positionId, p.betas]) : []);
+  const { data, error, isPending } = positions;
+  return (
+    <>
+      <section className="panel" data-testid="positions-section">
+        <h2>
+          Positions {data?.asOfDate && <span className="muted as-of" data-testid="as-of">· valued as of {data.asOfDate}</span>}
+        </h2>
+        {isPending && <p className="muted">Loading…</p>}
+        {error && <p role="alert" className="error">Could not load the positions: {error.message}</p>}
+        {data && !data.available && <p className="muted" data-testid="unavailable-reason">No valuation yet ({data.reason}): {data.detail}.</p>}
+        {betas.data && !betas.data.available && <p className="muted">Betas not available ({betas.data.reason}): {betas.data.detail}.</p>}
+        {data && data.positions.length === 0 && <p className="muted">No positions yet: import them from a CSV file below.</p>}
+        {data && data.positions.length > 0 && (
+          <div className="table-wrap">
+            <table data-testid="positions-table" className="dense">
+              <thead>
+                <tr>
+                  <th>Symbol</th>
+                  <th>Type</th>
+                  <th className="num">Quantity</th>
+                  <th className="num">Price</th>
+                  <th className="num">Market value</th>
+                  <th className="num">Exposure</th>
+                  <th className="num">Weight</th>
+                  <th className="num">Day P&amp;L</th>
+                  <th className="num">Total P&amp;L</th>
+                  <th className="num">Delta</th>
+                  {BETA_COLUMNS.map((k) => (
+                    <th key={k} className="num" title={`${k} beta of the risk symbol`}>β {k}</th>
+                  ))}
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {data.positions.map((p) => {
+                  const v = p.valuation;
+                  const b = betaById.get(p.id);
+                  return (
+                    <Fragment key={p.id}>
+                      <tr data-testid={`position-row-${p.symbol}`}>
+                        <td>
+                          {p.symbol}
+                          {p.exitDate && <span className="badge"> closed {p.exitDate}</span>}
+                          {v?.carried && <span className="badge partial" title="Valued on the last known price"> carried</span>}
+                        </td>
+                        <td>{p.positionType} · {p.investmentClass}</td>
+                        <td className="num" data-testid="position-quantity">{formatNum(p.quantity, p.quantity % 1 === 0 ? 0 : 4)}</td>
+                        <td className="num">{formatUsd(v?.price, true)}</td>
+                        <td className="num">{formatUsd(v?.marketValue)}</td>
+                        <td className={`num ${signClass(v?.exposure)}`} data-testid="position-exposure">{formatUsd(v?.exposure)}</td>
+                        <td className="num" data-testid="position-weight">{formatPct(v?.weight)}</td>
+                        <td className={`num ${signClass(v?.pnlDay)}`}>{formatUsd(v?.pnlDay)}</td>
+                        <td className={`num ${signClass(v?.pnlTotal)}`}>{formatUsd(v?.pnlTotal)}</td>
+                        <td className="num" title={p.greeks ? `Γ ${formatNum(p.greeks.gamma, 4)} · Θ ${formatNum(p.greeks.theta, 3)}/day · vega ${formatNum(p.greeks.vega, 3)}` : undefined}>
+                          {formatNum(p.greeks?.delta, 3)}
+                        </td>
+                        {BETA_COLUMNS.map((k) => (
+                          <td key={k} className="num" data-testid={`position-beta-${k}`}>{formatNum(b?.[k], 2)}</td>
+                        ))}
+                        <td>
+                          <button type="button" className="secondary small" data-testid="position-edit" onClick={() => setEditing(editing === p.id ? null : p.id)}>
+                            {editing === p.id ? "Close" : "Edit"}
+                          </button>
+                        </td>
+                      </tr>
+                      {editing === p.id && (
+                        <tr className="detail">
+                          <td colSpan={11 + BETA_COLUMNS.length}>
+                            <PositionEditForm portfolioId={portfolioId} position={p} onDone={() => setEditing(null)} />
+                          </td>
+                        </tr>
+                      )}
+                    </Fragment>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <PositionImport portfolioId={portfolioId} />
+    </>
+  );
+}

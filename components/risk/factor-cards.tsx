@@ -1,0 +1,73 @@
+"use client";
+// Factor exposure cards: beta and dollars, coverage with the low-coverage flag, R², and a bar chart
+// of the betas; the market, rate and style factors first, the spread factors in their own row.
+import { Bar, BarChart, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { AnalyticsSection } from "@/components/analytics-section";
+import { useAnalytics } from "@/components/use-analytics";
+import type { FactorExposureRow, FactorExposures } from "@/lib/dal/factor-exposures";
+import { formatNum, formatPct, formatUsd, signClass } from "@/lib/format";
+
+export function FactorCards({ portfolioId }: { portfolioId: string }) {
+  const query = useAnalytics<FactorExposures>(portfolioId, "factors");
+  return (
+    <>
+      <AnalyticsSection title="Factor exposures" testId="factor-section" query={query}>
+        {(d) => <FactorGroup factors={d.factors.filter((f) => f.kind !== "spread")} chartId="factor-beta-chart" />}
+      </AnalyticsSection>
+      <AnalyticsSection title="Spread factors" testId="spread-section" query={query}>
+        {(d) => <FactorGroup factors={d.factors.filter((f) => f.kind === "spread")} chartId="spread-beta-chart" />}
+      </AnalyticsSection>
+    </>
+  );
+}
+
+function FactorGroup({ factors, chartId }: { factors: FactorExposureRow[]; chartId: string }) {
+  return (
+    <>
+      <div className="chart-box small" data-testid={chartId}>
+        <ResponsiveContainer>
+          <BarChart data={factors} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+            <XAxis dataKey="factor" tick={{ fontSize: 11 }} interval={0} />
+            <YAxis width={40} tick={{ fontSize: 11 }} />
+            <Tooltip formatter={(v) => formatNum(Number(v), 3)} />
+            <ReferenceLine y={0} stroke="#999" />
+            <Bar dataKey="beta" name="Beta" isAnimationActive={false}>
+              {factors.map((f) => (
+                <Cell key={f.factor} fill={(f.beta ?? 0) >= 0 ? "#1f5eff" : "#b42318"} />
+              ))}
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <div className="card-grid">
+        {factors.map((f) => (
+          <FactorCard key={f.factor} f={f} />
+        ))}
+      </div>
+    </>
+  );
+}
+
+function FactorCard({ f }: { f: FactorExposureRow }) {
+  return (
+    <div className="factor-card" data-testid={`factor-card-${f.factor}`}>
+      <div className="label">{f.displayName}</div>
+      {f.beta === null ? (
+        <p className="muted">No exposure stored for this date.</p>
+      ) : (
+        <>
+          <div className={`value ${signClass(f.beta)}`} data-testid="factor-beta">{formatNum(f.beta, 3)}</div>
+          <div className={signClass(f.dollars)} data-testid="factor-dollars">{formatUsd(f.dollars)}</div>
+          <div className="meter" aria-hidden>
+            <span style={{ width: `${Math.min(100, (f.coverage ?? 0) * 100)}%` }} className={f.lowCoverage ? "low" : ""} />
+          </div>
+          <div className="small-print">
+            <span data-testid="factor-coverage">coverage {formatPct(f.coverage, 0)}</span>
+            {f.lowCoverage && <span className="badge partial" data-testid="factor-low-coverage"> low coverage</span>}
+            <span data-testid="factor-r2"> · R² {formatNum(f.rSquared, 2)}</span>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+// The key numbers at a glance: market beta, 21-day vol and its forecast, 1-day 99 % VaR, worst stress loss.
+import type { UseQueryResult } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { useAnalytics } from "@/components/use-analytics";
+import type { Analytics, Available } from "@/lib/api/analytics-response";
+import type { FactorExposures } from "@/lib/dal/factor-exposures";
+import type { StressList } from "@/lib/dal/stress-results";
+import type { ValueAtRisk } from "@/lib/dal/value-at-risk";
+import type { Volatility } from "@/lib/dal/volatility";
+import { formatNum, formatPct, formatUsd, signClass } from "@/lib/format";
+
+export function HeroRow({ portfolioId }: { portfolioId: string }) {
+  const factors = useAnalytics<FactorExposures>(portfolioId, "factors");
+  const vol = useAnalytics<Volatility>(portfolioId, "volatility");
+  const risk = useAnalytics<ValueAtRisk>(portfolioId, "var");
+  const stress = useAnalytics<StressList>(portfolioId, "stress");
+  return (
+    <section className="grid" aria-label="Key risk figures" data-testid="hero-row">
+      <Hero label="Market beta" testId="hero-beta" query={factors}>
+        {(d) => {
+          const m = d.factors.find((f) => f.factor === "MARKET");
+          return (
+            <>
+              <div className="value">{formatNum(m?.beta, 2)}</div>
+              <div className="muted">{formatUsd(m?.dollars)} beta-adjusted</div>
+            </>
+          );
+        }}
+      </Hero>
+      <Hero label="21-day volatility" testId="hero-vol" query={vol}>
+        {(d) => (
+          <>
+            <div className="value">{formatPct(d.vol21, 1)}</div>
+            <div className="muted">forecast {formatPct(d.forecastHar, 1)} (HAR) · {d.trend ?? "—"}</div>
+          </>
+        )}
+      </Hero>
+      <Hero label="1-day VaR 99 %" testId="hero-var" query={risk}>
+        {(d) => {
+          const r = d.rows.find((x) => x.method === "historical" && x.confidence === 0.99);
+          return (
+            <>
+              <div className="value neg">{formatUsd(r?.var)}</div>
+              <div className="muted">{formatPct(r?.varPct)} of NAV, historical</div>
+            </>
+          );
+        }}
+      </Hero>
+      <Hero label="Worst stress loss" testId="hero-stress" query={stress}>
+        {(d) => {
+          const worst = d.scenarios.reduce<StressList["scenarios"][number] | null>((w, s) => (w === null || s.correlatedPnl < w.correlatedPnl ? s : w), null);
+          return (
+            <>
+              <div className={`value ${signClass(worst?.correlatedPnl)}`}>{formatUsd(worst?.correlatedPnl)}</div>
+              <div className="muted">
+                {worst?.name} ({formatPct(worst?.correlatedPct, 1)}){worst?.exceedsNav && <span className="badge failed"> beyond NAV</span>}
+              </div>
+            </>
+          );
+        }}
+      </Hero>
+    </section>
+  );
+}
+
+function Hero<T>({ label, testId, query, children }: { label: string; testId: string; query: UseQueryResult<Analytics<T>>; children: (d: Available<T>) => ReactNode }) {
+  const { data, error, isPending } = query;
+  return (
+    <div className="panel stat" data-testid={testId}>
+      <div className="label">
+        {label} {data?.asOfDate && <span className="as-of">· {data.asOfDate}</span>}
+      </div>
+      {isPending && <div className="muted">Loading…</div>}
+      {error && <div className="error" role="alert">{error.message}</div>}
+      {data && !data.available && <div className="muted">n/a ({data.reason})</div>}
+      {data?.available && children(data)}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+// Gross and net exposure by GICS sector as % of NAV, with the unclassified remainder.
+import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { AnalyticsSection } from "@/components/analytics-section";
+import { useAnalytics } from "@/components/use-analytics";
+import type { Sectors } from "@/lib/dal/sectors";
+import { formatPct, formatUsd } from "@/lib/format";
+
+export function SectorChart({ portfolioId }: { portfolioId: string }) {
+  const query = useAnalytics<Sectors>(portfolioId, "sectors");
+  return (
+    <AnalyticsSection title="Sector exposure" testId="sector-section" query={query}>
+      {(d) => {
+        const u = d.unclassified;
+        return (
+          <>
+            <div className="chart-box" data-testid="sector-chart">
+              <ResponsiveContainer>
+                <BarChart data={d.buckets} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis type="number" tickFormatter={(v: number) => formatPct(v, 0)} />
+                  <YAxis type="category" dataKey="sector" width={150} tick={{ fontSize: 11 }} interval={0} />
+                  <Tooltip formatter={(v) => formatPct(Number(v), 1)} />
+                  <Legend />
+                  <ReferenceLine x={0} stroke="#999" />
+                  <Bar dataKey="grossOfNav" name="Gross % NAV" fill="#1f5eff" isAnimationActive={false} />
+                  <Bar dataKey="netOfNav" name="Net % NAV" fill="#b26a00" isAnimationActive={false} />
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+            {(u.privateGross !== 0 || u.unknownGross !== 0) && (
+              <p className="muted small-print" data-testid="sector-unclassified">
+                Unclassified: private {formatUsd(u.privateGross)}, unknown {formatUsd(u.unknownGross)}
+                {u.unknownSymbols.length > 0 && ` (${u.unknownSymbols.join(", ")})`}.
+              </p>
+            )}
+          </>
+        );
+      }}
+    </AnalyticsSection>
+  );
+}

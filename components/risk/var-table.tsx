@@ -1,0 +1,42 @@
+"use client";
+// Historical and parametric 1-day VaR and expected shortfall at 95 % and 99 %.
+import { AnalyticsSection } from "@/components/analytics-section";
+import { useAnalytics } from "@/components/use-analytics";
+import type { ValueAtRisk } from "@/lib/dal/value-at-risk";
+import { formatPct, formatUsd } from "@/lib/format";
+
+export function VarTable({ portfolioId }: { portfolioId: string }) {
+  const query = useAnalytics<ValueAtRisk>(portfolioId, "var");
+  return (
+    <AnalyticsSection title="Value at Risk (1 day)" testId="var-section" query={query}>
+      {(d) => (
+        <div className="table-wrap">
+          <table data-testid="var-table">
+            <thead>
+              <tr>
+                <th>Method</th>
+                <th>Confidence</th>
+                <th className="num">VaR</th>
+                <th className="num">VaR % NAV</th>
+                <th className="num">ES</th>
+                <th className="num">ES % NAV</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.rows.map((r) => (
+                <tr key={`${r.method}-${r.confidence}`} data-testid={`var-row-${r.method}-${r.confidence * 100}`}>
+                  <td>{r.method}</td>
+                  <td>{formatPct(r.confidence, 0)}</td>
+                  <td className="num" data-testid="var-dollars">{formatUsd(r.var)}</td>
+                  <td className="num">{formatPct(r.varPct)}</td>
+                  <td className="num" data-testid="es-dollars">{formatUsd(r.es)}</td>
+                  <td className="num">{formatPct(r.esPct)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </AnalyticsSection>
+  );
+}
