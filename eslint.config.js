@@ -1,7 +1,7 @@
 import next from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-export default [
+const config = [
   { ignores: [".next/**", "node_modules/**", "lib/generated/**", "tools/**", "test-results/**", "playwright-report/**", ".data/**", "next-env.d.ts"] },
   ...next,
   ...nextTs,
@@ -12,3 +12,5 @@ export default [
     },
   },
 ];
+
+export default config;

@@ -8,7 +8,7 @@ import { BatchConflictError } from "@/lib/batch/runs";
 import type { BatchRequest } from "@/lib/batch/types";
 import { isoDateSchema } from "@/lib/api/schemas";
 import { loadEnv } from "@/lib/config/env";
-import { closePool, getPool } from "@/lib/db/pool";
+import { closePool } from "@/lib/db/pool";
 
 const USAGE = "usage: npm run batch -- [--as-of YYYY-MM-DD] [--portfolio ID ...] [--from YYYY-MM-DD --to YYYY-MM-DD --force]";
 
