@@ -148,10 +148,10 @@ describe("GET /api/admin/runs/[runId]/phases", () => {
 
   it("lists run-level rows first when no portfolio is given", async () => {
     const page = await phases("limit=3");
-    expect(page.phases.map((p) => [p.phase, p.portfolioId])).toEqual([
+    expect(page.phases.map((p) => [p.phase, p.date])).toEqual([
       ["PREREQUISITES", null],
       ["MISSING_DATES", null],
-      ["VALUATION", "demo-fo-growth"],
+      ["VALUATION", DATES[0]],
     ]);
   });
 

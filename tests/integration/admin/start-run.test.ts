@@ -1,0 +1,98 @@
+// POST /api/admin/runs: bodies that name the bad field (422) and start nothing, the 409 while a normal
+// run holds the as-of date, and a forced rerun of the private-only portfolio run to the end through
+// the local executor, read back through the run endpoint.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as runRoute } from "@/app/api/admin/runs/[runId]/route";
+import { POST } from "@/app/api/admin/runs/route";
+import type { RunDetail } from "@/lib/dal/admin-run-detail";
+import { getPool } from "@/lib/db/pool";
+import { appRequest, routeParams, sessionCookie, useSeededDatabase } from "../helpers";
+import { deleteRuns, insertRun } from "./fixtures";
+
+const BLOCKER = "it-admin-running-blocker";
+let admin: string;
+const started: string[] = [];
+
+beforeAll(async () => {
+  await useSeededDatabase();
+  admin = await sessionCookie("admin@riskline.dev");
+});
+
+afterAll(async () => {
+  await deleteRuns([BLOCKER, ...started]);
+});
+
+const post = (body: unknown) => POST(appRequest("/api/admin/runs", { method: "POST", cookie: admin, body }), routeParams());
+const runCount = async () => (await getPool().query<{ n: number }>("SELECT count(*)::int AS n FROM batch_runs")).rows[0]!.n;
+
+async function waitForRun(runId: string): Promise<string> {
+  for (let i = 0; i < 240; i++) {
+    const { rows } = await getPool().query<{ status: string }>("SELECT status::text FROM batch_runs WHERE id = $1", [runId]);
+    if (rows[0] && rows[0].status !== "RUNNING") return rows[0].status;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`run ${runId} did not finish in 60 s`);
+}
+
+describe("POST /api/admin/runs", () => {
+  it.each([
+    ["a reversed range", { force: { from: "2026-07-13", to: "2026-07-01" } }, "body.force.from"],
+    ["a holiday", { force: { from: "2026-07-03", to: "2026-07-13" } }, "body.force.from"],
+    ["a weekend", { force: { from: "2026-07-01", to: "2026-07-12" } }, "body.force.to"],
+    ["a non-date", { force: { from: "July 1", to: "2026-07-13" } }, "body.force.from"],
+    ["a date past the as-of date", { force: { from: "2026-07-13", to: "2026-07-14" } }, "body.force.to"],
+    ["a missing end", { force: { from: "2026-07-01" } }, "body.force.to"],
+    ["an unknown portfolio", { portfolioIds: ["demo-fo-growth", "no-such-portfolio"] }, "body.portfolioIds.1"],
+    ["an empty portfolio list", { portfolioIds: [] }, "body.portfolioIds"],
+    ["portfolio ids that are not strings", { portfolioIds: [42] }, "body.portfolioIds.0"],
+    ["an as-of date that is not a trading day", { asOfDate: "2026-07-04" }, "body.asOfDate"],
+    ["an as-of date in the future", { asOfDate: "2026-07-15" }, "body.asOfDate"],
+    ["an unknown key", { portfolio: "demo-fo-growth" }, "body"],
+  ])("answers 422 for %s, naming the field, and starts nothing", async (_, body, field) => {
+    const before = await runCount();
+    const res = await post(body);
+    expect(res.status).toBe(422);
+    const json = (await res.json()) as { error: { code: string; message: string; details: { fields: { field: string }[] } } };
+    expect(json.error.code).toBe("unprocessable_entity");
+    expect(json.error.details.fields.map((f) => f.field)).toContain(field);
+    expect(json.error.message).toContain(field);
+    expect(await runCount()).toBe(before);
+  });
+
+  it("answers 400 for a body that is not JSON", async () => {
+    const res = await post("{not json");
+    expect(res.status).toBe(400);
+  });
+
+  it("answers 409 with the running run's id while a normal run holds the as-of date", async () => {
+    await insertRun({ id: BLOCKER, status: "RUNNING", startedAt: new Date().toISOString(), asOfDate: "2026-07-13", activeKey: "2026-07-13" });
+    try {
+      const res = await post({ asOfDate: "2026-07-13" });
+      expect(res.status).toBe(409);
+      expect(await res.json()).toEqual({ error: { code: "conflict", message: expect.stringContaining(BLOCKER), details: { runningRunId: BLOCKER } } });
+    } finally {
+      await deleteRuns([BLOCKER]);
+    }
+  });
+
+  it("starts a forced rerun of the private-only portfolio: 202, then its analytics are skipped with NO_PUBLIC_POSITIONS", async () => {
+    const res = await post({ portfolioIds: ["demo-fo-private"], force: { from: "2026-07-09", to: "2026-07-10" } });
+    expect(res.status).toBe(202);
+    const { runId, executor } = (await res.json()) as { runId: string; executor: string };
+    started.push(runId);
+    expect(executor).toBe("local");
+    expect(await waitForRun(runId)).not.toBe("FAILED");
+
+    const detail = (await (await runRoute(appRequest(`/api/admin/runs/${runId}`, { cookie: admin }), routeParams({ runId }))).json()) as RunDetail;
+    expect(detail.run).toMatchObject({ trigger: "ADMIN", triggeredBy: { id: "user-admin" }, force: { from: "2026-07-09", to: "2026-07-10" }, scope: { all: false } });
+    const [priv] = detail.portfolios;
+    expect(detail.portfolios).toHaveLength(1);
+    expect(priv).toMatchObject({ portfolioId: "demo-fo-private", status: "SKIPPED" });
+    // A portfolio never computed before back-fills from its inception up to the range.
+    expect(priv!.dates).toEqual(expect.arrayContaining(["2026-07-09", "2026-07-10"]));
+    const n = priv!.dates.length;
+    const exposures = priv!.phases.find((p) => p.phase === "FACTOR_EXPOSURES");
+    expect(exposures).toMatchObject({ byStatus: { SKIPPED: n, SUCCEEDED: 0, FAILED: 0 }, reasons: [{ code: "NO_PUBLIC_POSITIONS", count: n }] });
+    expect(priv!.byStatus.FAILED).toBe(0);
+  });
+});
