@@ -15,11 +15,13 @@ import { GET as getVolatility } from "@/app/api/portfolios/[id]/volatility/route
 import { getPrisma } from "@/lib/db/prisma";
 import { FACTOR_KEYS } from "@/lib/factors/registry";
 import { appRequest, routeParams, sessionCookie, useSeededDatabase } from "../helpers";
-import { AS_OF, correlation, EARLIER, insertHedgeFundResults, insertPrivateSnapshot, sectorExposure } from "./result-rows";
+import { AS_OF, correlation, createTestPortfolio, EARLIER, insertHedgeFundResults, insertPrivateSnapshot, sectorExposure } from "./result-rows";
 
 type Route = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-const HF = "demo-hedgefund";
+const HF = "it-analytics-hf";
+const PRIVATE = "it-analytics-private";
+const EMPTY = "it-analytics-empty";
 const ENDPOINTS: [string, Route][] = [
   ["overview", getOverview],
   ["factors", getFactors],
@@ -49,8 +51,11 @@ beforeAll(async () => {
     sessionCookie("individual@riskline.dev"),
     sessionCookie("familyoffice@riskline.dev"),
   ]);
+  await createTestPortfolio(HF, "user-hedgefund", "demo-hedgefund");
+  await createTestPortfolio(PRIVATE, "user-familyoffice", "demo-fo-private");
+  await createTestPortfolio(EMPTY, "user-individual", "demo-individual");
   await insertHedgeFundResults(HF);
-  await insertPrivateSnapshot("demo-fo-private");
+  await insertPrivateSnapshot(PRIVATE);
 });
 
 describe("every analytics endpoint", () => {
@@ -80,9 +85,9 @@ describe("every analytics endpoint", () => {
   });
 
   it.each(ENDPOINTS)("GET /api/portfolios/[id]/%s: not computed yet is a 200 with available false and a reason", async (name, route) => {
-    const { status, body } = await call(route, `/api/portfolios/demo-individual/${name}`, individual, { id: "demo-individual" });
+    const { status, body } = await call(route, `/api/portfolios/${EMPTY}/${name}`, individual, { id: EMPTY });
     expect(status).toBe(200);
-    expect(body).toMatchObject({ portfolioId: "demo-individual", available: false, asOfDate: null, reason: "NOT_COMPUTED" });
+    expect(body).toMatchObject({ portfolioId: EMPTY, available: false, asOfDate: null, reason: "NOT_COMPUTED" });
   });
 
   it.each(ENDPOINTS)("GET /api/portfolios/[id]/%s on a date without a snapshot names that date", async (name, route) => {
@@ -167,7 +172,7 @@ describe("GET /api/portfolios/[id]/factors", () => {
   });
 
   it("carries the batch's reason for a private-only portfolio", async () => {
-    const { status, body } = await call(getFactors, "/api/portfolios/demo-fo-private/factors", familyoffice, { id: "demo-fo-private" });
+    const { status, body } = await call(getFactors, `/api/portfolios/${PRIVATE}/factors`, familyoffice, { id: PRIVATE });
     expect(status).toBe(200);
     expect(body).toMatchObject({ available: false, asOfDate: AS_OF, reason: "NO_PUBLIC_POSITIONS" });
   });
@@ -235,7 +240,7 @@ describe("GET /api/portfolios/[id]/volatility and /var", () => {
   });
 
   it("carries the batch's reason for a private-only portfolio", async () => {
-    const { body } = await call(getVolatility, "/api/portfolios/demo-fo-private/volatility", familyoffice, { id: "demo-fo-private" });
+    const { body } = await call(getVolatility, `/api/portfolios/${PRIVATE}/volatility`, familyoffice, { id: PRIVATE });
     expect(body).toMatchObject({ available: false, reason: "NO_PUBLIC_POSITIONS", detail: "only private holdings" });
   });
 });
@@ -275,7 +280,7 @@ describe("GET /api/portfolios/[id]/positions", () => {
   });
 
   it("lists positions before any valuation with the reason", async () => {
-    const { body } = await call(getPositions, "/api/portfolios/demo-fo-growth/positions", familyoffice, { id: "demo-fo-growth" });
+    const { body } = await call(getPositions, `/api/portfolios/${EMPTY}/positions`, individual, { id: EMPTY });
     expect(body).toMatchObject({ available: false, reason: "NOT_COMPUTED", asOfDate: null });
     expect(body.positions.length).toBeGreaterThan(5);
     expect(body.positions[0].valuation).toBeNull();

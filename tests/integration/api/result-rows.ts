@@ -141,3 +141,15 @@ export async function insertPrivateSnapshot(portfolioId: string): Promise<void> 
     data: { portfolioId, date: toDbDate(AS_OF), status: "COMPLETE", nav: 1_000_000, pnlDay: 0, pnlCumulative: 50_000, reasons: privateReasons, hhi: 2500, effectivePositions: 4, top3Share: 0.8, top10Share: 1 },
   });
 }
+
+/**
+ * A portfolio of its own for these tests, owned by `ownerId`, with copies of `copyFrom`'s positions:
+ * the demo portfolios may carry the batch's results when other test files ran it.
+ */
+export async function createTestPortfolio(id: string, ownerId: string, copyFrom: string | null): Promise<void> {
+  const prisma = getPrisma();
+  await prisma.portfolio.create({ data: { id, name: `Test ${id}`, ownerId, startingEquity: 3_200_000, inceptionDate: toDbDate("2025-07-14") } });
+  if (copyFrom === null) return;
+  const positions = await prisma.position.findMany({ where: { portfolioId: copyFrom } });
+  await prisma.position.createMany({ data: positions.map(({ id: _id, createdAt: _c, updatedAt: _u, ...p }) => ({ ...p, portfolioId: id })) });
+}
