@@ -116,7 +116,9 @@ export async function refreshPortfolio(pool: pg.Pool, market: MarketContext, pla
           phaseRows.push({ phase: "WRITE_RESULTS", portfolioId, date: d.date, status: "SUCCEEDED", counts: { rowsWritten: rows }, durationMs: perDay / computed.length, finishedAt: new Date() });
         }
       } catch (e) {
-        const error = asError(e);
+        const cause = asError(e);
+        const error = new Error(`writing ${portfolioId} results of ${computed[0]?.date}..${computed.at(-1)?.date} failed: ${cause.message}`, { cause });
+        error.stack = `${error.stack}\nCaused by: ${cause.stack}`;
         for (const d of computed) phaseRows.push({ phase: "WRITE_RESULTS", portfolioId, date: d.date, status: "FAILED", reasonCode: "ERROR", error, finishedAt: new Date() });
         result.datesFailed += computed.length;
         stop = { date: computed[0]?.date ?? chunk[0]!, rows: [] };

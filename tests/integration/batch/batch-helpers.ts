@@ -1,0 +1,38 @@
+// Reads used by the batch tests: snapshots, row counts and telemetry of a run.
+import { getPool } from "@/lib/db/pool";
+
+export const AS_OF = "2026-07-13";
+
+export async function navs(portfolioId: string): Promise<Map<string, number>> {
+  const { rows } = await getPool().query<{ date: string; nav: number }>(
+    `SELECT date, nav FROM snapshots WHERE portfolio_id = $1 AND status = 'COMPLETE' ORDER BY date`,
+    [portfolioId],
+  );
+  return new Map(rows.map((r) => [r.date, r.nav]));
+}
+
+const RESULT_TABLES = ["snapshots", "position_valuations", "option_greeks", "portfolio_factor_exposures", "stress_results", "correlation_matrices", "symbol_factor_betas"] as const;
+
+export async function rowCounts(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of RESULT_TABLES) {
+    const { rows } = await getPool().query<{ n: string }>(`SELECT count(*)::text AS n FROM ${t}`);
+    out[t] = Number(rows[0]!.n);
+  }
+  return out;
+}
+
+export async function phaseRows(runId: string, where = "true", params: unknown[] = []) {
+  const { rows } = await getPool().query<{
+    phase: string;
+    portfolio_id: string | null;
+    date: string | null;
+    status: string;
+    reason_code: string | null;
+    error_message: string | null;
+    error_stack: string | null;
+    counts: Record<string, number> | null;
+    started_at: Date;
+  }>(`SELECT phase, portfolio_id, date, status, reason_code, error_message, error_stack, counts, started_at FROM batch_phases WHERE run_id = $1 AND ${where} ORDER BY started_at`, [runId, ...params]);
+  return rows;
+}
