@@ -1,0 +1,230 @@
+// Who may call what: a table of every route × method under app/api (discovered from the source, so a
+// route or method without a row fails) × role (anonymous, the owning manager, another manager, admin)
+// with the status each must answer. State changes also need a same-origin request. /api/auth/*,
+// /api/inngest and /api/health are the documented exceptions.
+import path from "node:path";
+import { NextRequest } from "next/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getPool } from "@/lib/db/pool";
+import { API_DIR, discoverApiRoutes, type HttpMethod } from "../../unit/security/api-routes";
+import { appRequest, routeParams, sessionCookie, TEST_ORIGIN, useSeededDatabase } from "../helpers";
+import { AS_OF, waitForRun } from "./security-helpers";
+
+type Role = "anonymous" | "owner" | "otherManager" | "admin";
+type Expected = Record<Role, number>;
+type RouteHandler = (req: NextRequest, ctx: ReturnType<typeof routeParams>) => Promise<Response>;
+
+/** Fixtures the rows need, resolved once the database is seeded. */
+interface Ids {
+  portfolioId: string;
+  positionId: string;
+  quantity: number;
+  runId: string;
+}
+
+interface Row {
+  path: (ids: Ids) => string;
+  params: (ids: Ids) => Record<string, string>;
+  /** A body that changes nothing when accepted (the point is who gets past the door). */
+  body?: (ids: Ids) => unknown;
+  expected: Expected;
+}
+
+const PORTFOLIO = "demo-individual"; // owned by individual@, not by hedgefund@
+const READ: Expected = { anonymous: 401, owner: 200, otherManager: 404, admin: 200 };
+const ADMIN_READ: Expected = { anonymous: 401, owner: 403, otherManager: 403, admin: 200 };
+
+const portfolioRead = (suffix: string): Row => ({
+  path: (ids) => `/api/portfolios/${ids.portfolioId}${suffix}`,
+  params: (ids) => ({ id: ids.portfolioId }),
+  expected: READ,
+});
+
+/** Every route handler of app/api with its expected status per role. Keys: "METHOD /api/pattern". */
+const TABLE: Record<string, Row> = {
+  "GET /api/portfolios": { path: () => "/api/portfolios", params: () => ({}), expected: { anonymous: 401, owner: 200, otherManager: 200, admin: 200 } },
+  "GET /api/portfolios/[id]": portfolioRead(""),
+  "GET /api/portfolios/[id]/overview": portfolioRead("/overview"),
+  "GET /api/portfolios/[id]/snapshots": portfolioRead("/snapshots"),
+  "GET /api/portfolios/[id]/factors": portfolioRead("/factors"),
+  "GET /api/portfolios/[id]/stress": portfolioRead("/stress"),
+  "GET /api/portfolios/[id]/stress/[scenarioKey]": {
+    path: (ids) => `/api/portfolios/${ids.portfolioId}/stress/COVID_2020`,
+    params: (ids) => ({ id: ids.portfolioId, scenarioKey: "COVID_2020" }),
+    expected: READ,
+  },
+  "GET /api/portfolios/[id]/volatility": portfolioRead("/volatility"),
+  "GET /api/portfolios/[id]/var": portfolioRead("/var"),
+  "GET /api/portfolios/[id]/correlations": portfolioRead("/correlations"),
+  "GET /api/portfolios/[id]/concentration": portfolioRead("/concentration"),
+  "GET /api/portfolios/[id]/sectors": portfolioRead("/sectors"),
+  "GET /api/portfolios/[id]/positions": portfolioRead("/positions"),
+  "PATCH /api/portfolios/[id]/positions/[positionId]": {
+    path: (ids) => `/api/portfolios/${ids.portfolioId}/positions/${ids.positionId}`,
+    params: (ids) => ({ id: ids.portfolioId, positionId: ids.positionId }),
+    body: (ids) => ({ quantity: ids.quantity }), // the same quantity: accepted, nothing moves
+    expected: READ,
+  },
+  "POST /api/portfolios/[id]/positions/import": {
+    path: (ids) => `/api/portfolios/${ids.portfolioId}/positions/import`,
+    params: (ids) => ({ id: ids.portfolioId }),
+    body: () => ({ csv: "symbol,quantity,entry_price,entry_date,type,class\nMSFT,1,400,2026-01-05,LONG,PUBLIC\n", mode: "preview" }),
+    expected: READ,
+  },
+  "GET /api/admin/runs": { path: () => "/api/admin/runs", params: () => ({}), expected: ADMIN_READ },
+  "POST /api/admin/runs": {
+    path: () => "/api/admin/runs",
+    params: () => ({}),
+    // The cheapest real action: recompute the private-only portfolio's last day.
+    body: () => ({ portfolioIds: ["demo-fo-private"], force: { from: AS_OF, to: AS_OF }, asOfDate: AS_OF }),
+    expected: { anonymous: 401, owner: 403, otherManager: 403, admin: 202 },
+  },
+  "GET /api/admin/runs/[runId]": { path: (ids) => `/api/admin/runs/${ids.runId}`, params: (ids) => ({ runId: ids.runId }), expected: ADMIN_READ },
+  "GET /api/admin/runs/[runId]/phases": { path: (ids) => `/api/admin/runs/${ids.runId}/phases`, params: (ids) => ({ runId: ids.runId }), expected: ADMIN_READ },
+  "GET /api/admin/freshness": { path: () => "/api/admin/freshness", params: () => ({}), expected: ADMIN_READ },
+};
+
+/** Routes with their own authentication or none by design, each with why. */
+const EXCEPTIONS: Record<string, string> = {
+  "/api/auth/[...all]": "better-auth's sign-in, sign-out and session endpoints",
+  "/api/inngest": "Inngest's serve endpoint, authenticated by its signing key",
+  "/api/health": "liveness for load balancers, no data",
+};
+
+const ROUTES = discoverApiRoutes();
+const CALLS = ROUTES.filter((r) => !(r.pattern in EXCEPTIONS)).flatMap((r) => r.handlers.map((h) => ({ key: `${h.method} ${r.pattern}`, route: r, method: h.method })));
+const ROLES: Role[] = ["anonymous", "owner", "otherManager", "admin"];
+
+const modules = new Map<string, Partial<Record<HttpMethod, RouteHandler>>>();
+async function handlerOf(file: string, method: HttpMethod): Promise<RouteHandler> {
+  if (!modules.has(file)) modules.set(file, (await import(/* @vite-ignore */ path.join(API_DIR, file))) as Partial<Record<HttpMethod, RouteHandler>>);
+  const handler = modules.get(file)![method];
+  if (!handler) throw new Error(`${file} does not export ${method}`);
+  return handler;
+}
+
+let ids: Ids;
+const cookies: Partial<Record<Role, string>> = {};
+
+async function call(key: string, file: string, method: HttpMethod, init: { role: Role; origin?: string | null }): Promise<Response> {
+  const row = TABLE[key]!;
+  const headers = new Headers({ host: new URL(TEST_ORIGIN).host });
+  if (init.origin !== null) headers.set("origin", init.origin ?? TEST_ORIGIN);
+  const cookie = cookies[init.role];
+  if (cookie) headers.set("cookie", cookie);
+  const body = row.body ? JSON.stringify(row.body(ids)) : undefined;
+  if (body) headers.set("content-type", "application/json");
+  const req = new NextRequest(new URL(row.path(ids), TEST_ORIGIN), { method, headers, ...(body ? { body } : {}) });
+  return (await handlerOf(file, method))(req, routeParams(row.params(ids)));
+}
+
+beforeAll(async () => {
+  await useSeededDatabase();
+  const { rows } = await getPool().query<{ id: string; quantity: number }>(`SELECT id, quantity FROM positions WHERE portfolio_id = $1 AND symbol = 'KO'`, [PORTFOLIO]);
+  const { rows: runs } = await getPool().query<{ id: string }>(`SELECT id FROM batch_runs ORDER BY started_at DESC LIMIT 1`);
+  let runId = runs[0]?.id;
+  if (!runId) {
+    // A fresh database has no run yet: start one through the API itself and let it finish.
+    const admin = await sessionCookie("admin@riskline.dev");
+    const res = await (await handlerOf("admin/runs/route.ts", "POST"))(appRequest("/api/admin/runs", { method: "POST", cookie: admin, body: TABLE["POST /api/admin/runs"]!.body!({} as Ids) }), routeParams());
+    runId = ((await res.json()) as { runId: string }).runId;
+    await waitForRun(runId);
+  }
+  ids = { portfolioId: PORTFOLIO, positionId: rows[0]!.id, quantity: rows[0]!.quantity, runId };
+  cookies.owner = await sessionCookie("individual@riskline.dev");
+  cookies.otherManager = await sessionCookie("hedgefund@riskline.dev");
+  cookies.admin = await sessionCookie("admin@riskline.dev");
+});
+
+describe("the authorization table", () => {
+  it("has exactly one row per exported route handler under app/api, besides the documented exceptions", () => {
+    expect(CALLS.map((c) => c.key).sort()).toEqual(Object.keys(TABLE).sort());
+    const patterns = ROUTES.map((r) => r.pattern);
+    for (const pattern of Object.keys(EXCEPTIONS)) expect(patterns).toContain(pattern);
+  });
+
+  it.each(CALLS.flatMap((c) => ROLES.map((role) => ({ ...c, role, name: `${c.key} as ${role}` }))))("$name", async ({ key, route, method, role }) => {
+    const res = await call(key, route.file, method, { role });
+    const expected = TABLE[key]!.expected[role];
+    expect(res.status).toBe(expected);
+    if (method === "POST" && res.status === 202) await waitForRun(((await res.clone().json()) as { runId: string }).runId);
+    if (expected >= 400) {
+      const code = { 401: "unauthorized", 403: "forbidden", 404: "not_found" }[expected];
+      expect(await res.json()).toMatchObject({ error: { code } });
+    }
+  });
+});
+
+describe("state changes need a same-origin request", () => {
+  const actions = CALLS.filter((c) => c.method !== "GET");
+
+  it("there are actions to check, and every one is a POST or a PATCH", () => {
+    expect(actions.map((a) => a.method).sort()).toEqual(["PATCH", "POST", "POST"]);
+  });
+
+  it.each(actions.flatMap((a) => [null, "https://evil.example"].map((origin) => ({ ...a, origin, name: `${a.key} with ${origin ? `Origin ${origin}` : "no Origin"} answers 403` }))))(
+    "$name",
+    async ({ key, route, method, origin }) => {
+      const role: Role = key.includes("/admin/") ? "admin" : "owner";
+      const runsBefore = await getPool().query(`SELECT id FROM batch_runs`);
+      const res = await call(key, route.file, method, { role, origin });
+      expect(res.status).toBe(403);
+      expect(await res.json()).toMatchObject({ error: { code: "forbidden", message: expect.stringContaining("Cross-origin") } });
+      expect((await getPool().query(`SELECT id FROM batch_runs`)).rowCount).toBe(runsBefore.rowCount);
+    },
+  );
+
+  it("a cross-origin PATCH that would change a position writes nothing", async () => {
+    const headers = new Headers({ host: new URL(TEST_ORIGIN).host, origin: "https://evil.example", cookie: cookies.owner!, "content-type": "application/json" });
+    const path = `/api/portfolios/${ids.portfolioId}/positions/${ids.positionId}`;
+    const req = new NextRequest(new URL(path, TEST_ORIGIN), { method: "PATCH", headers, body: JSON.stringify({ quantity: ids.quantity + 1 }) });
+    const res = await (await handlerOf("portfolios/[id]/positions/[positionId]/route.ts", "PATCH"))(req, routeParams({ id: ids.portfolioId, positionId: ids.positionId }));
+    expect(res.status).toBe(403);
+    const { rows } = await getPool().query<{ quantity: number }>(`SELECT quantity FROM positions WHERE id = $1`, [ids.positionId]);
+    expect(rows[0]!.quantity).toBe(ids.quantity);
+  });
+});
+
+describe("what each role sees", () => {
+  const list = async (role: Role) => {
+    const res = await call("GET /api/portfolios", "portfolios/route.ts", "GET", { role });
+    return ((await res.json()) as { portfolios: { id: string }[] }).portfolios.map((p) => p.id).sort();
+  };
+
+  it("GET /api/portfolios lists a manager's own portfolios only, and every portfolio for an admin", async () => {
+    expect(await list("owner")).toEqual(["demo-individual"]);
+    expect(await list("otherManager")).toEqual(["demo-hedgefund"]);
+    expect(await list("admin")).toEqual(["demo-fo-growth", "demo-fo-private", "demo-hnw", "demo-hedgefund", "demo-individual"].sort());
+  });
+
+  it("another manager gets the same 404 for an existing portfolio as for one that does not exist", async () => {
+    const handler = await handlerOf("portfolios/[id]/route.ts", "GET");
+    const ask = async (id: string) => {
+      const res = await handler(appRequest(`/api/portfolios/${id}`, { cookie: cookies.otherManager! }), routeParams({ id }));
+      return { status: res.status, body: (await res.json()) as { error: { code: string } } };
+    };
+    const existing = await ask("demo-individual");
+    const missing = await ask("no-such-portfolio");
+    expect(existing.status).toBe(404);
+    expect(missing.status).toBe(404);
+    expect(existing.body.error.code).toBe(missing.body.error.code);
+  });
+});
+
+describe("the documented exceptions", () => {
+  it("GET /api/health answers anonymous callers without a session", async () => {
+    const { GET } = await import("@/app/api/health/route");
+    const res = await GET(new NextRequest(new URL("/api/health", TEST_ORIGIN)));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: "ok" });
+  });
+
+  it("GET /api/auth/get-session tells an anonymous caller there is no session, and a signed-in one who they are", async () => {
+    const { GET } = await import("@/app/api/auth/[...all]/route");
+    const anon = await GET(new Request(new URL("/api/auth/get-session", TEST_ORIGIN)));
+    expect(anon.status).toBe(200);
+    expect(await anon.json()).toBeNull();
+    const signedIn = await GET(new Request(new URL("/api/auth/get-session", TEST_ORIGIN), { headers: { cookie: cookies.owner! } }));
+    expect(await signedIn.json()).toMatchObject({ user: { email: "individual@riskline.dev" } });
+  });
+});
