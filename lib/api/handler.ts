@@ -24,11 +24,37 @@ type RouteHandler = (req: NextRequest, route: RouteContext) => Promise<Response>
 
 const MAX_BODY_BYTES = 1_000_000;
 
+const NUL_MESSAGE = "must not contain NUL (U+0000) characters";
+
+/** Where in a parsed input a string (or key) holds U+0000, which PostgreSQL text cannot store or compare. */
+function nulPath(value: unknown, path: string[]): string[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (Array.isArray(value)) return value.reduce<string[] | null>((found, v, i) => found ?? nulPath(v, [...path, String(i)]), null);
+  if (value !== null && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes("\u0000")) return [...path, k.replaceAll("\u0000", "\\0")];
+      const found = nulPath(v, [...path, k]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** Refuses NUL characters with a 422 naming the field, instead of a database error (500) further on. */
+function rejectNul(value: unknown, where: "body" | "query" | "params"): void {
+  const path = nulPath(value, [where]);
+  if (!path) return;
+  const field = path.join(".");
+  throw new ApiError("unprocessable_entity", `Invalid ${where}: ${field}: ${NUL_MESSAGE}`, { fields: [{ field, message: NUL_MESSAGE }] });
+}
+
 function guarded(authorize: (req: NextRequest) => Promise<SessionUser>, fn: Handler<UserContext>): RouteHandler {
   return async (req, route) => {
     try {
       const user = await authorize(req);
-      return await fn({ req, user, params: await route.params });
+      const params = await route.params;
+      rejectNul(params, "params");
+      return await fn({ req, user, params });
     } catch (err) {
       return handleApiError(err, { method: req.method, path: req.nextUrl.pathname });
     }
@@ -76,7 +102,9 @@ export function withPortfolio(fn: Handler<PortfolioContext>): RouteHandler {
 }
 
 export function parseQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.infer<S> {
-  const parsed = schema.safeParse(Object.fromEntries(req.nextUrl.searchParams));
+  const query = Object.fromEntries(req.nextUrl.searchParams);
+  rejectNul(query, "query");
+  const parsed = schema.safeParse(query);
   if (!parsed.success) throw fromZodError(parsed.error, "query");
   return parsed.data;
 }
@@ -92,6 +120,7 @@ export async function parseBody<S extends z.ZodType>(req: NextRequest, schema: S
   } catch {
     throw new ApiError("bad_request", "Request body is not valid JSON.");
   }
+  rejectNul(json, "body");
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw fromZodError(parsed.error, "body");
   return parsed.data;
