@@ -43,7 +43,7 @@ let positionId: string;
 let privatePositionId: string;
 
 /** Sends raw bytes or text as the body, exactly as given. */
-function request(path: string, init: { method?: string; cookie: string; body?: string | Uint8Array; contentLength?: number }): NextRequest {
+function request(path: string, init: { method?: string; cookie: string; body?: string | Uint8Array<ArrayBuffer>; contentLength?: number }): NextRequest {
   const headers = new Headers({ origin: TEST_ORIGIN, host: new URL(TEST_ORIGIN).host, cookie: init.cookie });
   if (init.body !== undefined) headers.set("content-type", "application/json");
   if (init.contentLength !== undefined) headers.set("content-length", String(init.contentLength));
@@ -54,7 +54,7 @@ interface ErrorBody {
   error: { code: string; message: string; details?: { fields?: { field: string }[]; errors?: { row: number; field: string | null; message: string }[] } };
 }
 
-async function send(handler: RouteHandler, path: string, params: Record<string, string>, init: { method?: string; cookie?: string; body?: string | Uint8Array; contentLength?: number } = {}) {
+async function send(handler: RouteHandler, path: string, params: Record<string, string>, init: { method?: string; cookie?: string; body?: string | Uint8Array<ArrayBuffer>; contentLength?: number } = {}) {
   const res = await handler(request(path, { cookie: owner, ...init }), routeParams(params));
   return { status: res.status, body: (await res.json()) as ErrorBody };
 }
@@ -98,11 +98,11 @@ afterEach(async () => {
 });
 
 const patchPath = () => `/api/portfolios/${PORTFOLIO}/positions/${positionId}`;
-const patch = (body: string | Uint8Array, extra: { contentLength?: number } = {}) =>
+const patch = (body: string | Uint8Array<ArrayBuffer>, extra: { contentLength?: number } = {}) =>
   send(position.PATCH, patchPath(), { id: PORTFOLIO, positionId }, { method: "PATCH", body, ...extra });
-const importCsv = (body: string | Uint8Array) =>
+const importCsv = (body: string | Uint8Array<ArrayBuffer>) =>
   send(positionImport.POST, `/api/portfolios/${PORTFOLIO}/positions/import`, { id: PORTFOLIO }, { method: "POST", body });
-const startRun = (body: string | Uint8Array) => send(runs.POST, "/api/admin/runs", {}, { method: "POST", body, cookie: admin });
+const startRun = (body: string | Uint8Array<ArrayBuffer>) => send(runs.POST, "/api/admin/runs", {}, { method: "POST", body, cookie: admin });
 
 describe("malformed JSON bodies answer 400", () => {
   const bodies = ['{"quantity": 10', "not json", "{'quantity': 10}", '{"a":1}{"b":2}'];
