@@ -14,7 +14,9 @@ export interface SessionUser {
 }
 
 export async function getSessionUser(requestHeaders?: Headers): Promise<SessionUser | null> {
-  const session = await getAuth().api.getSession({ headers: requestHeaders ?? (await headers()) });
+  // Read the request headers first: it marks the page dynamic, so `next build` never reaches the database.
+  const h = requestHeaders ?? (await headers());
+  const session = await getAuth().api.getSession({ headers: h });
   if (!session) return null;
   const { id, email, name } = session.user;
   const role = (session.user as { role?: unknown }).role === "ADMIN" ? "ADMIN" : "MANAGER";

@@ -70,7 +70,7 @@ export function parsePriceCsv(text: string, file = "<input>"): PriceRow[] {
 export function readPriceFile(file = BUNDLED_PRICES_FILE): PriceRow[] {
   let raw: Buffer;
   try {
-    raw = readFileSync(file);
+    raw = readFileSync(/*turbopackIgnore: true*/ file);
   } catch (e) {
     throw new Error(`Price file ${file} cannot be read (${(e as Error).message}). Restore data/market/ from the repository.`, { cause: e });
   }
@@ -84,7 +84,7 @@ export function readPriceFile(file = BUNDLED_PRICES_FILE): PriceRow[] {
 }
 
 export function readSymbolFile(file = BUNDLED_SYMBOLS_FILE): SymbolInfo[] {
-  const records = parse(readFileSync(file, "utf8"), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  const records = parse(readFileSync(/*turbopackIgnore: true*/ file, "utf8"), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
   return records.map((r, i) => {
     const line = i + 2;
     const symbol = r.symbol ?? "";

@@ -17,6 +17,8 @@ import { AS_OF, navs, phaseRows, rowCounts } from "./batch-helpers";
 const DAYS = tradingDaysBetween(DEMO_INCEPTION, AS_OF);
 const PUBLIC_PORTFOLIOS = ["demo-individual", "demo-hnw", "demo-hedgefund", "demo-fo-growth"];
 const PRIVATE_ONLY = "demo-fo-private";
+// Other test files add portfolios of their own to the shared database: every run here is scoped.
+const DEMO_IDS = DEMO_PORTFOLIOS.map((p) => p.id);
 const db = () => getPool();
 
 let backfill: RunSummary;
@@ -24,7 +26,7 @@ let backfill: RunSummary;
 beforeAll(async () => {
   await useSeededDatabase();
   // Forced over the whole history, so the result does not depend on what other test files computed.
-  backfill = await runLocalBatch({ trigger: "CLI", asOfDate: AS_OF, force: { from: DEMO_INCEPTION, to: AS_OF } });
+  backfill = await runLocalBatch({ trigger: "CLI", asOfDate: AS_OF, portfolioIds: DEMO_IDS, force: { from: DEMO_INCEPTION, to: AS_OF } });
 }, 600_000);
 
 afterAll(async () => {
@@ -53,7 +55,8 @@ describe("the full demo back-fill (local executor)", () => {
   test("factor dollars equal beta × NAV and the stored stress results cover every scenario", async () => {
     const { rows } = await db().query<{ bad: string; n: string }>(
       `SELECT count(*) FILTER (WHERE abs(e.dollars - e.beta * s.nav) > 1e-6 * greatest(1, abs(e.dollars)))::text AS bad, count(*)::text AS n
-       FROM portfolio_factor_exposures e JOIN snapshots s USING (portfolio_id, date)`,
+       FROM portfolio_factor_exposures e JOIN snapshots s USING (portfolio_id, date) WHERE portfolio_id = ANY($1)`,
+      [DEMO_IDS],
     );
     expect(rows[0]).toEqual({ bad: "0", n: String(PUBLIC_PORTFOLIOS.length * DAYS.length * 12) });
     const stress = await db().query<{ n: string }>(`SELECT count(*)::text AS n FROM stress_results WHERE portfolio_id = 'demo-hedgefund' AND date = $1`, [AS_OF]);
@@ -112,9 +115,9 @@ describe("SPEC §12 lessons about the batch", () => {
   test("lesson 8: running the same days again leaves NAV and row counts unchanged", async () => {
     const beforeNav = await navs("demo-hedgefund");
     const beforeCounts = await rowCounts();
-    const rerun = await runLocalBatch({ trigger: "CLI", asOfDate: AS_OF, force: { from: DAYS.at(-5)!, to: AS_OF } });
+    const rerun = await runLocalBatch({ trigger: "CLI", asOfDate: AS_OF, portfolioIds: DEMO_IDS, force: { from: DAYS.at(-5)!, to: AS_OF } });
     expect(rerun.status).toBe("SUCCEEDED");
-    const again = await runLocalBatch({ trigger: "CLI", asOfDate: AS_OF });
+    const again = await runLocalBatch({ trigger: "CLI", asOfDate: AS_OF, portfolioIds: DEMO_IDS });
     expect(again.portfolios.every((p) => p.status === "skipped" && p.reason === "ALREADY_COMPLETE")).toBe(true);
     expect(await navs("demo-hedgefund")).toEqual(beforeNav);
     expect(await rowCounts()).toEqual(beforeCounts);
@@ -127,7 +130,7 @@ describe("SPEC §12 lessons about the batch", () => {
     const missed = DAYS[120]!;
     await db().query(`DELETE FROM snapshots WHERE portfolio_id = 'demo-fo-growth' AND date = $1`, [missed]);
     await db().query(`DELETE FROM snapshots WHERE portfolio_id = 'demo-individual' AND date >= $1`, [DAYS.at(-3)]);
-    const run = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF });
+    const run = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF, portfolioIds: DEMO_IDS });
     const byId = new Map(run.portfolios.map((p) => [p.portfolioId, p]));
     expect(byId.get("demo-fo-growth")).toMatchObject({ status: "succeeded", datesCompleted: DAYS.length - 120 });
     expect(byId.get("demo-individual")).toMatchObject({ status: "succeeded", datesCompleted: 3 });
@@ -139,8 +142,8 @@ describe("SPEC §12 lessons about the batch", () => {
   test("lesson 5: the day's prices are fetched and stored before the price panel is loaded", async () => {
     const bundled = readPriceFile().filter((r) => r.date === AS_OF);
     await db().query(`DELETE FROM prices WHERE date = $1`, [AS_OF]);
-    await db().query(`DELETE FROM snapshots WHERE date = $1`, [AS_OF]);
-    const run = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF });
+    await db().query(`DELETE FROM snapshots WHERE date = $1 AND portfolio_id = ANY($2)`, [AS_OF, DEMO_IDS]);
+    const run = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF, portfolioIds: DEMO_IDS });
     expect(run.status).toBe("SUCCEEDED");
     const rows = await phaseRows(run.runId, "portfolio_id IS NULL");
     const order = rows.map((r) => r.phase);
@@ -151,7 +154,7 @@ describe("SPEC §12 lessons about the batch", () => {
     const { rows: stored } = await db().query<{ n: string }>(`SELECT count(*)::text AS n FROM prices WHERE date = $1`, [AS_OF]);
     expect(Number(stored[0]!.n)).toBe(md.counts!.symbolsFetched);
     expect(md.counts!.symbolsFetched).toBeGreaterThan(40);
-    const { rows: snaps } = await db().query<{ n: string }>(`SELECT count(*)::text AS n FROM snapshots WHERE date = $1 AND status = 'COMPLETE'`, [AS_OF]);
+    const { rows: snaps } = await db().query<{ n: string }>(`SELECT count(*)::text AS n FROM snapshots WHERE date = $1 AND status = 'COMPLETE' AND portfolio_id = ANY($2)`, [AS_OF, DEMO_IDS]);
     expect(Number(snaps[0]!.n)).toBe(DEMO_PORTFOLIOS.length);
     await upsertPrices(db(), bundled, { source: "file" });
   });
@@ -159,7 +162,7 @@ describe("SPEC §12 lessons about the batch", () => {
   test("lesson 4: the cron entry point upserts the registries like every other", async () => {
     await db().query(`UPDATE factor_definitions SET display_name = 'Interest Rate' WHERE key = 'IR'`);
     await db().query(`DELETE FROM factor_definitions WHERE key = 'QUALITY_SPREAD'`);
-    const run = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF });
+    const run = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF, portfolioIds: DEMO_IDS });
     expect((await phaseRows(run.runId, "phase = 'PREREQUISITES'"))[0]).toMatchObject({ status: "SUCCEEDED" });
     const { rows } = await db().query<{ key: string; display_name: string }>(`SELECT key::text, display_name FROM factor_definitions ORDER BY sort_order`);
     expect(rows).toEqual(FACTOR_KEYS.map((k) => ({ key: k, display_name: FACTORS[k].displayName })));
@@ -175,7 +178,7 @@ describe("SPEC §12 lessons about the batch", () => {
         RETURN NEW;
       END $$ LANGUAGE plpgsql`);
     await db().query(`CREATE TRIGGER fail_stress_insert BEFORE INSERT ON stress_results FOR EACH ROW EXECUTE FUNCTION fail_stress_insert()`);
-    const run = await runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, force: { from, to: AS_OF } });
+    const run = await runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, portfolioIds: DEMO_IDS, force: { from, to: AS_OF } });
     await db().query(`DROP TRIGGER fail_stress_insert ON stress_results`);
     expect(run.status).toBe("PARTIAL");
     const failed = await phaseRows(run.runId, "status = 'FAILED'");
@@ -191,7 +194,7 @@ describe("SPEC §12 lessons about the batch", () => {
     const { rows } = await db().query<{ status: string }>(`SELECT status FROM snapshots WHERE portfolio_id = 'demo-fo-growth' AND date >= $1`, [from]);
     expect(rows.map((r) => r.status)).toEqual(["PENDING", "PENDING", "PENDING"]);
 
-    const heal = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF });
+    const heal = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF, portfolioIds: DEMO_IDS });
     expect(heal.portfolios.find((p) => p.portfolioId === "demo-fo-growth")).toMatchObject({ status: "succeeded", datesCompleted: 3 });
     expect(await navs("demo-fo-growth")).toEqual(before);
   });
