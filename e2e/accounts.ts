@@ -10,4 +10,5 @@ export function accountEmail(account: DemoAccount): string {
 }
 
 export const demoPassword = DEMO_PASSWORD;
-export const storageStatePath = (account: DemoAccount) => `test-results/.auth/${account}.json`;
+// Outside test-results/, which Playwright empties at the start of every run.
+export const storageStatePath = (account: DemoAccount) => `.playwright/auth/${account}.json`;
