@@ -1,0 +1,87 @@
+// Shared by the reliability tests: the as-of date, bringing every demo portfolio up to date, NAVs
+// and snapshot states over a date range, and what one run recorded.
+import { runLocalBatch } from "@/lib/batch/local-executor";
+import { getPool } from "@/lib/db/pool";
+import { tradingDaysBetween } from "@/lib/market-data/trading-calendar";
+import { readPriceFile } from "@/lib/market-data/price-file";
+import { upsertPrices } from "@/lib/market-data/store-prices";
+import { DEMO_INCEPTION, DEMO_PORTFOLIOS } from "@/lib/seed/demo-portfolios";
+
+export const AS_OF = "2026-07-13";
+export const DAYS = tradingDaysBetween(DEMO_INCEPTION, AS_OF);
+/** The last `n` trading days up to the as-of date. */
+export const lastDays = (n: number) => DAYS.slice(-n);
+export const PORTFOLIO_IDS = DEMO_PORTFOLIOS.map((p) => p.id);
+
+const db = () => getPool();
+
+/** Every demo portfolio complete up to the as-of date (whatever other test files left behind). */
+export async function bringUpToDate(): Promise<void> {
+  const run = await runLocalBatch({ trigger: "CLI", asOfDate: AS_OF });
+  if (run.status !== "SUCCEEDED") throw new Error(`bringing the demo up to date ended ${run.status} (run ${run.runId})`);
+}
+
+/** portfolio → date → NAV of the COMPLETE snapshots from `from`. */
+export async function navsFrom(from: string): Promise<Record<string, Record<string, number>>> {
+  const { rows } = await db().query<{ portfolio_id: string; date: string; nav: number }>(
+    `SELECT portfolio_id, date, nav FROM snapshots WHERE status = 'COMPLETE' AND date >= $1 ORDER BY portfolio_id, date`,
+    [from],
+  );
+  const out: Record<string, Record<string, number>> = {};
+  for (const r of rows) (out[r.portfolio_id] ??= {})[r.date] = r.nav;
+  return out;
+}
+
+export async function snapshotStatuses(portfolioId: string, from: string): Promise<string[]> {
+  const { rows } = await db().query<{ status: string }>(`SELECT status FROM snapshots WHERE portfolio_id = $1 AND date >= $2 ORDER BY date`, [portfolioId, from]);
+  return rows.map((r) => r.status);
+}
+
+export interface PhaseRowRead {
+  phase: string;
+  portfolio_id: string | null;
+  date: string | null;
+  status: string;
+  reason_code: string | null;
+  error_message: string | null;
+  error_stack: string | null;
+  counts: Record<string, number> | null;
+  details: Record<string, unknown> | null;
+}
+
+export async function phasesOf(runId: string, where = "true", params: unknown[] = []): Promise<PhaseRowRead[]> {
+  const { rows } = await db().query<PhaseRowRead>(
+    `SELECT phase, portfolio_id, date, status, reason_code, error_message, error_stack, counts, details FROM batch_phases WHERE run_id = $1 AND ${where} ORDER BY started_at, phase`,
+    [runId, ...params],
+  );
+  return rows;
+}
+
+/** Rows per (key) in the result tables: any count above 1 is a duplicate. */
+export async function duplicateResultRows(): Promise<number> {
+  const { rows } = await db().query<{ n: string }>(`
+    SELECT (
+      (SELECT count(*) FROM (SELECT 1 FROM snapshots GROUP BY portfolio_id, date HAVING count(*) > 1) a) +
+      (SELECT count(*) FROM (SELECT 1 FROM position_valuations GROUP BY position_id, date HAVING count(*) > 1) b) +
+      (SELECT count(*) FROM (SELECT 1 FROM portfolio_factor_exposures GROUP BY portfolio_id, date, factor HAVING count(*) > 1) c) +
+      (SELECT count(*) FROM (SELECT 1 FROM stress_results GROUP BY portfolio_id, date, scenario_key HAVING count(*) > 1) d)
+    )::text AS n`);
+  return Number(rows[0]!.n);
+}
+
+/** Result rows of these dates per table, for comparing a run with a clean one. */
+export async function resultCountsFrom(from: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of ["snapshots", "position_valuations", "option_greeks", "portfolio_factor_exposures", "stress_results", "correlation_matrices"]) {
+    const { rows } = await db().query<{ n: string }>(`SELECT count(*)::text AS n FROM ${t} WHERE date >= $1`, [from]);
+    out[t] = Number(rows[0]!.n);
+  }
+  return out;
+}
+
+/** Puts the bundled closes of these dates back, as the file provider would have stored them. */
+export async function restoreBundledPrices(from: string): Promise<void> {
+  const rows = readPriceFile().filter((r) => r.date >= from);
+  await db().query(`DELETE FROM prices WHERE date >= $1`, [from]);
+  await upsertPrices(db(), rows, { source: "file" });
+}

@@ -1,0 +1,125 @@
+// The market data vendor misbehaves (SPEC §11): a timeout, a 500, a 429, a symbol left out, a body
+// that is not its format. The batch runs through a local fake of FMP after the last two days' prices
+// were deleted, so it must fetch them: the run goes on for everything else, records exactly which
+// symbol failed and why, leaves the affected portfolio's days unfinished (STALE_PRICES, snapshots not
+// COMPLETE), and a rerun against a healthy vendor completes them with the NAVs of a clean run.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runLocalBatch } from "@/lib/batch/local-executor";
+import { getPool } from "@/lib/db/pool";
+import type { SymbolErrorCode } from "@/lib/market-data/provider";
+import { useSeededDatabase } from "../helpers";
+import { startFakeFmp, type Fault, type FakeFmp } from "./fake-fmp";
+import { AS_OF, bringUpToDate, duplicateResultRows, lastDays, navsFrom, phasesOf, PORTFOLIO_IDS, restoreBundledPrices, snapshotStatuses } from "./reliability-helpers";
+
+const [FROM] = lastDays(2) as [string, string];
+const db = () => getPool();
+
+let fmp: FakeFmp;
+let clean: Record<string, Record<string, number>>;
+
+beforeAll(async () => {
+  await useSeededDatabase();
+  await bringUpToDate();
+  clean = await navsFrom(FROM);
+  fmp = await startFakeFmp();
+});
+
+afterAll(async () => {
+  await fmp?.close();
+  await restoreBundledPrices(FROM);
+});
+
+/** The vendor must deliver the last two days: their prices are gone. */
+async function forgetLastPrices(): Promise<void> {
+  await db().query(`DELETE FROM prices WHERE date >= $1`, [FROM]);
+}
+
+const CASES: { fault: Fault; symbol: string; owner: string; code: SymbolErrorCode; message: RegExp }[] = [
+  { fault: "timeout", symbol: "KO", owner: "demo-individual", code: "TIMEOUT", message: /did not answer within 300 ms.*2 attempts/ },
+  { fault: "error500", symbol: "XOM", owner: "demo-hnw", code: "VENDOR_ERROR", message: /answered 500.*2 attempts/ },
+  { fault: "rateLimited", symbol: "SHOP", owner: "demo-fo-growth", code: "RATE_LIMITED", message: /429.*2 attempts/ },
+  { fault: "omitted", symbol: "GS", owner: "demo-hedgefund", code: "UNKNOWN_SYMBOL", message: /no prices for GS/ },
+  { fault: "malformed", symbol: "PEP", owner: "demo-individual", code: "MALFORMED", message: /adjClose "\d/ },
+  { fault: "invalidJson", symbol: "CVX", owner: "demo-hnw", code: "MALFORMED", message: /invalid JSON/ },
+];
+
+describe.each(CASES)("vendor fault $fault on $symbol", ({ fault, symbol, owner, code, message }) => {
+  it(`records ${symbol} as failed with ${code}, completes every other portfolio, and a rerun with a healthy vendor heals ${owner}`, async () => {
+    await forgetLastPrices();
+    fmp.faults.clear();
+    fmp.faults.set(symbol, fault);
+    fmp.requested.clear();
+    const run = await runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, force: { from: FROM, to: AS_OF } }, { provider: fmp.provider() });
+
+    // Exactly what failed, in the MARKET_DATA telemetry.
+    const [md] = await phasesOf(run.runId, "phase = 'MARKET_DATA'");
+    expect(md).toMatchObject({ status: "SUCCEEDED", counts: { symbolsFailed: 1, symbolsStale: 1 } });
+    expect(md!.details!.failedSymbols).toEqual([{ symbol, code, message: expect.stringMatching(message) }]);
+    expect(md!.details!.staleSymbols).toEqual([symbol]);
+    expect(JSON.stringify(md!.details)).not.toContain("fake-key");
+    // Every other symbol was fetched and stored.
+    const { rows: stored } = await db().query<{ n: string }>(`SELECT count(*)::text AS n FROM prices WHERE date = $1`, [AS_OF]);
+    expect(Number(stored[0]!.n)).toBe(md!.counts!.symbolsNeeded! - 1);
+    expect(fmp.requested.size).toBe(md!.counts!.symbolsNeeded);
+
+    // The run went on for everything else; the affected portfolio's days are skipped with a reason.
+    expect(run.status).toBe("PARTIAL");
+    for (const p of run.portfolios) {
+      if (p.portfolioId === owner) expect(p).toMatchObject({ status: "skipped", reason: "STALE_PRICES", datesCompleted: 0, datesFailed: 0 });
+      else expect(p).toMatchObject({ status: "succeeded", datesCompleted: 2 });
+    }
+    const ownerRows = await phasesOf(run.runId, "portfolio_id = $2 AND date = $3", [owner, FROM]);
+    expect(ownerRows.some((r) => r.status === "SKIPPED" && r.reason_code === "STALE_PRICES" && String(r.details?.detail).includes(symbol))).toBe(true);
+    expect(ownerRows.filter((r) => r.status === "SUCCEEDED").map((r) => r.phase)).not.toContain("WRITE_RESULTS");
+    expect(await snapshotStatuses(owner, FROM)).toEqual(["PENDING", "PENDING"]);
+    const afterFault = await navsFrom(FROM);
+    for (const id of PORTFOLIO_IDS.filter((p) => p !== owner)) expect(afterFault[id]).toEqual(clean[id]);
+
+    // A normal run against the healthy vendor picks up the unfinished days and fetches only what is missing.
+    fmp.faults.clear();
+    fmp.requested.clear();
+    const heal = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF }, { provider: fmp.provider() });
+    expect(heal.status).toBe("SUCCEEDED");
+    expect([...fmp.requested]).toEqual([symbol]);
+    expect(heal.portfolios.find((p) => p.portfolioId === owner)).toMatchObject({ status: "succeeded", datesCompleted: 2 });
+    expect(await navsFrom(FROM)).toEqual(clean);
+    expect(await duplicateResultRows()).toBe(0);
+  });
+});
+
+describe("transient vendor errors", () => {
+  it("a 503 answered once and then healed by the retry loses nothing: the run succeeds with the clean NAVs", async () => {
+    await forgetLastPrices();
+    fmp.faults.clear();
+    fmp.faults.set("AAPL", "flaky500");
+    const run = await runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, force: { from: FROM, to: AS_OF } }, { provider: fmp.provider() });
+    expect(run.status).toBe("SUCCEEDED");
+    const [md] = await phasesOf(run.runId, "phase = 'MARKET_DATA'");
+    expect(md!.details!.failedSymbols).toEqual([]);
+    expect(await navsFrom(FROM)).toEqual(clean);
+  });
+
+  it("a vendor down for every symbol stops no portfolio that needs no prices, and the file provider heals the rest", async () => {
+    await forgetLastPrices();
+    const { rows } = await db().query<{ symbol: string }>(`SELECT DISTINCT symbol FROM prices`);
+    fmp.faults.clear();
+    for (const r of rows) fmp.faults.set(r.symbol, "error500");
+    const run = await runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, force: { from: FROM, to: AS_OF } }, { provider: fmp.provider() });
+    expect(run.status).toBe("PARTIAL");
+    const [md] = await phasesOf(run.runId, "phase = 'MARKET_DATA'");
+    expect(md!.counts!.symbolsFailed).toBe(md!.counts!.symbolsNeeded);
+    const byId = new Map(run.portfolios.map((p) => [p.portfolioId, p]));
+    expect(byId.get("demo-fo-private")).toMatchObject({ status: "succeeded", datesCompleted: 2 });
+    for (const id of PORTFOLIO_IDS.filter((p) => p !== "demo-fo-private")) {
+      expect(byId.get(id)).toMatchObject({ status: "skipped", reason: "STALE_PRICES" });
+      expect(await snapshotStatuses(id, FROM)).toEqual(["PENDING", "PENDING"]);
+    }
+    // The pages keep showing the last complete day until the data arrives.
+    const { rows: latest } = await db().query<{ d: string }>(`SELECT max(date)::text AS d FROM snapshots WHERE portfolio_id = 'demo-hedgefund' AND status = 'COMPLETE'`);
+    expect(latest[0]!.d < FROM).toBe(true);
+
+    const heal = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF });
+    expect(heal.status).toBe("SUCCEEDED");
+    expect(await navsFrom(FROM)).toEqual(clean);
+  });
+});
