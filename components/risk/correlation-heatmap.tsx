@@ -17,7 +17,7 @@ export function CorrelationHeatmap({ portfolioId }: { portfolioId: string }) {
       {(d) => (
         <>
           <p className="muted">
-            Pearson on {d.n} daily log returns, {d.from} → {d.to}. Average |ρ| <span data-testid="correlation-average">{formatNum(d.averageAbsCorrelation, 2)}</span>, effective bets{" "}
+            Pearson correlation of daily log returns of the {d.n} largest holdings, {d.from} → {d.to}. Average |ρ| <span data-testid="correlation-average">{formatNum(d.averageAbsCorrelation, 2)}</span>, effective bets{" "}
             <span data-testid="correlation-effective-bets">{formatNum(d.effectiveBets, 1)}</span>.
           </p>
           <div className="heatmap-wrap">
