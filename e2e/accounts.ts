@@ -11,4 +11,4 @@ export function accountEmail(account: DemoAccount): string {
 
 export const demoPassword = DEMO_PASSWORD;
 // Outside test-results/, which Playwright empties at the start of every run.
-export const storageStatePath = (account: DemoAccount) => `.playwright/auth/${account}.json`;
+export const storageStatePath = (account: DemoAccount) => `.playwright/auth/${process.env.E2E_PORT ?? "3100"}/${account}.json`;

@@ -4,14 +4,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${1:-3100}"
-export APP_URL="http://127.0.0.1:${PORT}" BETTER_AUTH_SECRET="e2e-secret-e2e-secret-e2e-secret-0001" HOST=127.0.0.1
+# INNGEST_DEV serves /api/inngest in dev mode for e2e/inngest.spec.ts; the admin buttons stay local.
+export APP_URL="http://127.0.0.1:${PORT}" BETTER_AUTH_SECRET="e2e-secret-e2e-secret-e2e-secret-0001" HOST=127.0.0.1 INNGEST_DEV=1 BATCH_EXECUTOR=local
 if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
-  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS riskline_e2e WITH (FORCE)" -c "CREATE DATABASE riskline_e2e"
-  export DATABASE_URL="postgresql://postgres@127.0.0.1:5432/riskline_e2e"
+  DB="riskline_e2e_${PORT}"
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS ${DB} WITH (FORCE)" -c "CREATE DATABASE ${DB}"
+  export DATABASE_URL="postgresql://postgres@127.0.0.1:5432/${DB}"
 else
   unset DATABASE_URL
-  export EMBEDDED_DB_PORT=54339
-  export EMBEDDED_DB_DIR=.data/e2e
-  rm -rf .data/e2e
+  export EMBEDDED_DB_PORT=$((PORT + 51000))
+  export EMBEDDED_DB_DIR=".data/e2e-${PORT}"
+  rm -rf "$EMBEDDED_DB_DIR"
 fi
 exec npx tsx scripts/start.ts --port "$PORT"
