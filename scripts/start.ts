@@ -15,6 +15,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded"
 import { closePool, getPool } from "@/lib/db/pool";
 import { closePrisma, getPrisma } from "@/lib/db/prisma";
 import { runLocalBatch } from "@/lib/batch/local-executor";
+import { BatchConflictError } from "@/lib/batch/runs";
 import { readPriceFile } from "@/lib/market-data/price-file";
 import { prepareDatabase } from "@/lib/seed/prepare-database";
 
@@ -50,8 +51,14 @@ async function main() {
   }
   process.env.DATABASE_URL = url;
   await prepareDatabase({ url, pool: getPool(), prisma: getPrisma(), demo: process.env.SEED_DEMO !== "0", log });
-  const summary = await runLocalBatch({ trigger: "SEED" });
-  log(`daily batch up to ${summary.asOfDate}: ${summary.status} in ${summary.durationMs} ms`);
+  try {
+    const summary = await runLocalBatch({ trigger: "SEED" });
+    log(`daily batch up to ${summary.asOfDate}: ${summary.status} in ${summary.durationMs} ms`);
+  } catch (e) {
+    // Another process is running today's batch: serve the app anyway, it shows what is complete.
+    if (!(e instanceof BatchConflictError)) throw e;
+    log(e.message);
+  }
   await closePrisma();
   await closePool();
 
