@@ -1,5 +1,6 @@
 // Shared by the reliability tests: the as-of date, bringing every demo portfolio up to date, NAVs
 // and snapshot states over a date range, and what one run recorded.
+import { expect } from "vitest";
 import { runLocalBatch } from "@/lib/batch/local-executor";
 import { getPool } from "@/lib/db/pool";
 import { tradingDaysBetween } from "@/lib/market-data/trading-calendar";
@@ -84,4 +85,35 @@ export async function restoreBundledPrices(from: string): Promise<void> {
   const rows = readPriceFile().filter((r) => r.date >= from);
   await db().query(`DELETE FROM prices WHERE date >= $1`, [from]);
   await upsertPrices(db(), rows, { source: "file" });
+}
+
+/**
+ * The stored figures from `from` on, by row key. Betas (and the exposures and stress P&L built on
+ * them) of one day agree only to ~1e-13 relative between runs over different date ranges (floating-
+ * point rounding; NAVs agree exactly), so compare with `expectSameFigures`.
+ */
+export async function resultFigures(from: string): Promise<Map<string, number[]>> {
+  const out = new Map<string, number[]>();
+  const add = (rows: { key: string; v: (number | null)[] }[]) => rows.forEach((r) => out.set(r.key, r.v.map((x) => x ?? Number.NaN)));
+  const q = async (sql: string) => (await db().query<{ key: string; v: (number | null)[] }>(sql, [from])).rows;
+  add(await q(`SELECT concat_ws('|', 'snapshot', portfolio_id, date, status) AS key, ARRAY[nav, pnl_day, gross_exposure, net_exposure, var_99_hist, vol_21, hhi] AS v FROM snapshots WHERE date >= $1`));
+  add(await q(`SELECT concat_ws('|', 'valuation', position_id, date) AS key, ARRAY[market_value, exposure, weight] AS v FROM position_valuations WHERE date >= $1`));
+  add(await q(`SELECT concat_ws('|', 'exposure', portfolio_id, date, factor) AS key, ARRAY[beta, dollars] AS v FROM portfolio_factor_exposures WHERE date >= $1`));
+  add(await q(`SELECT concat_ws('|', 'stress', portfolio_id, date, scenario_key) AS key, ARRAY[direct_pnl, correlated_pnl] AS v FROM stress_results WHERE date >= $1`));
+  return out;
+}
+
+/** Same rows, and every figure equal to 1e-9 relative (NaN for null on both sides). */
+export function expectSameFigures(actual: Map<string, number[]>, expected: Map<string, number[]>): void {
+  expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+  const off: string[] = [];
+  for (const [key, want] of expected) {
+    const got = actual.get(key)!;
+    want.forEach((w, i) => {
+      const g = got[i]!;
+      const same = (Number.isNaN(w) && Number.isNaN(g)) || Math.abs(g - w) <= 1e-9 * Math.max(1, Math.abs(w));
+      if (!same) off.push(`${key}[${i}]: ${g} ≠ ${w}`);
+    });
+  }
+  expect(off.slice(0, 10)).toEqual([]);
 }
