@@ -20,8 +20,13 @@ export async function claimSnapshots(db: Queryable, portfolioId: string, dates: 
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
-async function replaceDays(client: pg.PoolClient, table: string, portfolioId: string, dates: IsoDate[]): Promise<void> {
-  await client.query(`DELETE FROM ${table} WHERE portfolio_id = $1 AND date = ANY($2::date[])`, [portfolioId, dates]);
+const RESULT_TABLES = ["position_valuations", "option_greeks", "portfolio_factor_exposures", "stress_results", "correlation_matrices"] as const;
+
+/** Deletes the days' previous rows from every result table in one statement (one round trip). */
+async function replaceDays(client: pg.PoolClient, portfolioId: string, dates: IsoDate[]): Promise<void> {
+  const [last, ...others] = [...RESULT_TABLES].reverse();
+  const ctes = others.map((t) => `d_${t} AS (DELETE FROM ${t} WHERE portfolio_id = $1 AND date = ANY($2::date[]))`);
+  await client.query(`WITH ${ctes.join(", ")} DELETE FROM ${last} WHERE portfolio_id = $1 AND date = ANY($2::date[])`, [portfolioId, dates]);
 }
 
 export async function writeDays(pool: pg.Pool, portfolioId: string, runId: string, days: readonly DayResult[]): Promise<number> {
@@ -29,8 +34,36 @@ export async function writeDays(pool: pg.Pool, portfolioId: string, runId: strin
   const dates = days.map((d) => d.date);
   return withTransaction(async (client) => {
     let rows = 0;
+    await replaceDays(client, portfolioId, dates);
+    // Stress rows first: their JSON is most of the bytes a chunk writes. The three JSON columns travel
+    // as one jsonb document (not text[] arrays, whose per-element escaping costs more than the JSON itself).
+    const stress = days.flatMap((d) => d.stress.map((s) => ({ ...s, date: d.date })));
+    if (stress.length) {
+      await client.query(
+        `INSERT INTO stress_results (portfolio_id, date, scenario_key, direct_pnl, correlated_pnl, direct_pct, correlated_pct, new_nav, exceeds_nav,
+           shock_vector, factor_contributions, position_contributions, run_id)
+         SELECT $1, t.date, t.key, t.dp, t.cp, t.dpct, t.cpct, t.nav, t.exceeds, j.doc -> 0, j.doc -> 1, j.doc -> 2, $2
+         FROM unnest($3::date[], $4::text[], $5::float8[], $6::float8[], $7::float8[], $8::float8[], $9::float8[], $10::bool[]) WITH ORDINALITY
+           AS t(date, key, dp, cp, dpct, cpct, nav, exceeds, i)
+         JOIN jsonb_array_elements($11::jsonb) WITH ORDINALITY AS j(doc, i) USING (i)`,
+        [
+          portfolioId,
+          runId,
+          stress.map((s) => s.date),
+          stress.map((s) => s.scenarioKey),
+          stress.map((s) => s.directPnl),
+          stress.map((s) => s.correlatedPnl),
+          stress.map((s) => s.directPct),
+          stress.map((s) => s.correlatedPct),
+          stress.map((s) => s.newNav),
+          stress.map((s) => s.exceedsNav),
+          JSON.stringify(stress.map((s) => [s.shockVector, s.factorContributions, s.positionContributions])),
+        ],
+      );
+      rows += stress.length;
+    }
+
     const vals = days.flatMap((d) => d.valuations.map((v) => ({ ...v, date: d.date })));
-    await replaceDays(client, "position_valuations", portfolioId, dates);
     if (vals.length) {
       await client.query(
         `INSERT INTO position_valuations (position_id, date, portfolio_id, price, market_value, exposure, weight, pnl_day, pnl_total, carried)
@@ -54,7 +87,6 @@ export async function writeDays(pool: pg.Pool, portfolioId: string, runId: strin
     }
 
     const greeks = days.flatMap((d) => d.greeks.map((g) => ({ ...g, date: d.date })));
-    await replaceDays(client, "option_greeks", portfolioId, dates);
     if (greeks.length) {
       await client.query(
         `INSERT INTO option_greeks (position_id, date, portfolio_id, underlying_price, volatility, time_to_expiry, price, delta, gamma, theta, vega)
@@ -79,7 +111,6 @@ export async function writeDays(pool: pg.Pool, portfolioId: string, runId: strin
     }
 
     const exposures = days.flatMap((d) => d.exposures.map((e) => ({ ...e, date: d.date })));
-    await replaceDays(client, "portfolio_factor_exposures", portfolioId, dates);
     if (exposures.length) {
       await client.query(
         `INSERT INTO portfolio_factor_exposures (portfolio_id, date, factor, beta, dollars, coverage, low_coverage, r_squared, run_id)
@@ -100,49 +131,20 @@ export async function writeDays(pool: pg.Pool, portfolioId: string, runId: strin
       rows += exposures.length;
     }
 
-    const stress = days.flatMap((d) => d.stress.map((s) => ({ ...s, date: d.date })));
-    await replaceDays(client, "stress_results", portfolioId, dates);
-    if (stress.length) {
-      await client.query(
-        `INSERT INTO stress_results (portfolio_id, date, scenario_key, direct_pnl, correlated_pnl, direct_pct, correlated_pct, new_nav, exceeds_nav,
-           shock_vector, factor_contributions, position_contributions, run_id)
-         SELECT $1, t.date, t.key, t.dp, t.cp, t.dpct, t.cpct, t.nav, t.exceeds, t.sv::jsonb, t.fc::jsonb, t.pc::jsonb, $2
-         FROM unnest($3::date[], $4::text[], $5::float8[], $6::float8[], $7::float8[], $8::float8[], $9::float8[], $10::bool[], $11::text[], $12::text[], $13::text[])
-           AS t(date, key, dp, cp, dpct, cpct, nav, exceeds, sv, fc, pc)`,
-        [
-          portfolioId,
-          runId,
-          stress.map((s) => s.date),
-          stress.map((s) => s.scenarioKey),
-          stress.map((s) => s.directPnl),
-          stress.map((s) => s.correlatedPnl),
-          stress.map((s) => s.directPct),
-          stress.map((s) => s.correlatedPct),
-          stress.map((s) => s.newNav),
-          stress.map((s) => s.exceedsNav),
-          stress.map((s) => json(s.shockVector)),
-          stress.map((s) => json(s.factorContributions)),
-          stress.map((s) => json(s.positionContributions)),
-        ],
-      );
-      rows += stress.length;
-    }
-
     const corr = days.flatMap((d) => (d.correlation ? [{ ...d.correlation, date: d.date }] : []));
-    await replaceDays(client, "correlation_matrices", portfolioId, dates);
     if (corr.length) {
       await client.query(
         `INSERT INTO correlation_matrices (portfolio_id, date, symbols, matrix, average_abs_correlation, effective_bets, n)
-         SELECT $1, t.date, ARRAY(SELECT jsonb_array_elements_text(t.symbols::jsonb)), t.matrix::jsonb, t.avg, t.bets, t.n
-         FROM unnest($2::date[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::int[]) AS t(date, symbols, matrix, avg, bets, n)`,
+         SELECT $1, t.date, ARRAY(SELECT jsonb_array_elements_text(j.doc -> 0)), j.doc -> 1, t.avg, t.bets, t.n
+         FROM unnest($2::date[], $3::float8[], $4::float8[], $5::int[]) WITH ORDINALITY AS t(date, avg, bets, n, i)
+         JOIN jsonb_array_elements($6::jsonb) WITH ORDINALITY AS j(doc, i) USING (i)`,
         [
           portfolioId,
           corr.map((c) => c.date),
-          corr.map((c) => JSON.stringify(c.symbols)),
-          corr.map((c) => json(c.matrix)),
           corr.map((c) => c.averageAbsCorrelation),
           corr.map((c) => c.effectiveBets),
           corr.map((c) => c.n),
+          JSON.stringify(corr.map((c) => [c.symbols, c.matrix])),
         ],
       );
       rows += corr.length;

@@ -45,6 +45,72 @@ async function storedNavs(pool: pg.Pool, portfolioId: string, dates: readonly Is
   return new Map(rows.map((r) => [r.date, r.nav]));
 }
 
+/** The NAV chain's state between days: advanced by each computed day. */
+interface Chain {
+  previousDate: IsoDate | null;
+  previousNav: number | null;
+  previousValues: ReadonlyMap<string, PositionValue>;
+}
+
+type Stop = { date: IsoDate; rows: PhaseRow[] };
+
+interface ComputedChunk {
+  computed: DayResult[];
+  phaseRows: PhaseRow[];
+  datesFailed: number;
+  stop: Stop | null;
+}
+
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Computes a chunk's days in order; stops at the first day that cannot complete or fails. */
+async function computeChunk(portfolio: PortfolioData, market: MarketContext, chain: Chain, chunk: readonly IsoDate[]): Promise<ComputedChunk> {
+  const portfolioId = portfolio.id;
+  const out: ComputedChunk = { computed: [], phaseRows: [], datesFailed: 0, stop: null };
+  for (const date of chunk) {
+    await yieldToIo();
+    try {
+      const day = computePortfolioDay(portfolio, market, { date, previousDate: chain.previousDate, previousNav: chain.previousNav, previousValues: chain.previousValues });
+      out.phaseRows.push(...day.timings.map((t) => outcomeRow(t.phase, portfolioId, date, t.outcome, t.startedAt, t.durationMs)));
+      if (!day.complete) {
+        const rest = PORTFOLIO_DAY_PHASES.filter((p) => !day.timings.some((t) => t.phase === p));
+        out.stop = { date, rows: rest.map((phase) => ({ phase, portfolioId, date, status: "SKIPPED", reasonCode: day.reason, details: { detail: day.detail }, finishedAt: new Date() })) };
+        return out;
+      }
+      out.computed.push(day.result);
+      chain.previousDate = date;
+      chain.previousNav = day.result.snapshot.nav.nav;
+      chain.previousValues = day.result.values;
+    } catch (e) {
+      const error = asError(e);
+      const failedPhase = e instanceof DayPhaseError ? e.phase : "VALUATION";
+      const done = new Set(out.phaseRows.filter((r) => r.date === date).map((r) => r.phase));
+      out.stop = {
+        date,
+        rows: PORTFOLIO_DAY_PHASES.filter((p) => !done.has(p)).map((phase): PhaseRow =>
+          phase === failedPhase
+            ? { phase, portfolioId, date, status: "FAILED", reasonCode: "ERROR", error, finishedAt: new Date() }
+            : { phase, portfolioId, date, status: "SKIPPED", reasonCode: "UPSTREAM_FAILED", details: { detail: `${failedPhase} failed` }, finishedAt: new Date() },
+        ),
+      };
+      out.datesFailed = 1;
+      return out;
+    }
+  }
+  return out;
+}
+
+/** Writes a chunk's results; a failure is returned (to be recorded), not thrown. */
+async function writeChunk(pool: pg.Pool, portfolioId: string, runId: string, days: readonly DayResult[]): Promise<{ ok: true; rows: number; ms: number } | { ok: false; error: Error }> {
+  const t0 = performance.now();
+  try {
+    const rows = await writeDays(pool, portfolioId, runId, days);
+    return { ok: true, rows, ms: performance.now() - t0 };
+  } catch (e) {
+    return { ok: false, error: asError(e) };
+  }
+}
+
 export async function refreshPortfolio(pool: pg.Pool, market: MarketContext, plan: PortfolioPlan, opts: RefreshOptions): Promise<PortfolioRefreshResult> {
   const { portfolioId } = plan;
   const { runId } = opts;
@@ -67,61 +133,36 @@ export async function refreshPortfolio(pool: pg.Pool, market: MarketContext, pla
     await claimSnapshots(pool, portfolioId, dates, runId);
     await writePhaseRows(pool, runId, rowsFor(portfolioId, dates, "RUNNING", null));
 
-    let previousDate = plan.anchorDate;
-    let previousNav = anchor?.nav ?? null;
-    let previousValues: ReadonlyMap<string, PositionValue> = anchorValues(portfolio, anchor);
+    const chain: Chain = { previousDate: plan.anchorDate, previousNav: anchor?.nav ?? null, previousValues: anchorValues(portfolio, anchor) };
     let extended = false;
-    for (let start = 0; start < dates.length; start += DAYS_PER_CHUNK) {
+    let next: Promise<ComputedChunk> | null = computeChunk(portfolio, market, chain, dates.slice(0, DAYS_PER_CHUNK));
+    for (let start = 0; next !== null; start += DAYS_PER_CHUNK) {
+      const current: ComputedChunk = await next;
+      const { computed, phaseRows, datesFailed } = current;
+      result.datesFailed += datesFailed;
+      let stop: Stop | null = current.stop;
       const chunk = dates.slice(start, start + DAYS_PER_CHUNK);
-      const computed: DayResult[] = [];
-      const phaseRows: PhaseRow[] = [];
-      let stop: { date: IsoDate; rows: PhaseRow[] } | null = null;
-      for (const date of chunk) {
-        try {
-          const day = computePortfolioDay(portfolio, market, { date, previousDate, previousNav, previousValues });
-          phaseRows.push(...day.timings.map((t) => outcomeRow(t.phase, portfolioId, date, t.outcome, t.startedAt, t.durationMs)));
-          if (!day.complete) {
-            const rest = PORTFOLIO_DAY_PHASES.filter((p) => !day.timings.some((t) => t.phase === p));
-            stop = { date, rows: rest.map((phase) => ({ phase, portfolioId, date, status: "SKIPPED", reasonCode: day.reason, details: { detail: day.detail }, finishedAt: new Date() })) };
-            break;
-          }
-          computed.push(day.result);
-          previousDate = date;
-          previousNav = day.result.snapshot.nav.nav;
-          previousValues = day.result.values;
-        } catch (e) {
-          const error = asError(e);
-          const failedPhase = e instanceof DayPhaseError ? e.phase : "VALUATION";
-          const done = new Set(phaseRows.filter((r) => r.date === date).map((r) => r.phase));
-          stop = {
-            date,
-            rows: PORTFOLIO_DAY_PHASES.filter((p) => !done.has(p)).map((phase): PhaseRow =>
-              phase === failedPhase
-                ? { phase, portfolioId, date, status: "FAILED", reasonCode: "ERROR", error, finishedAt: new Date() }
-                : { phase, portfolioId, date, status: "SKIPPED", reasonCode: "UPSTREAM_FAILED", details: { detail: `${failedPhase} failed` }, finishedAt: new Date() },
-            ),
-          };
-          result.datesFailed++;
-          break;
-        }
-      }
-      const t0 = performance.now();
-      try {
-        const written = await writeDays(pool, portfolioId, runId, computed);
-        result.rowsWritten += written;
+      // One write in flight: the next chunk is computed while this one is written (its compute yields
+      // between days so the write's statements go on). A failed write discards that next chunk.
+      const write = writeChunk(pool, portfolioId, runId, computed);
+      next = stop === null && start + DAYS_PER_CHUNK < dates.length ? computeChunk(portfolio, market, chain, dates.slice(start + DAYS_PER_CHUNK, start + 2 * DAYS_PER_CHUNK)) : null;
+      const written = await write;
+      if (written.ok) {
+        result.rowsWritten += written.rows;
         result.datesCompleted += computed.length;
-        const perDay = performance.now() - t0;
         for (const d of computed) {
           const rows = d.valuations.length + d.greeks.length + d.exposures.length + d.stress.length + (d.correlation ? 1 : 0) + 1;
-          phaseRows.push({ phase: "WRITE_RESULTS", portfolioId, date: d.date, status: "SUCCEEDED", counts: { rowsWritten: rows }, durationMs: perDay / computed.length, finishedAt: new Date() });
+          phaseRows.push({ phase: "WRITE_RESULTS", portfolioId, date: d.date, status: "SUCCEEDED", counts: { rowsWritten: rows }, durationMs: written.ms / computed.length, finishedAt: new Date() });
         }
-      } catch (e) {
-        const cause = asError(e);
+      } else {
+        const cause = written.error;
         const error = new Error(`writing ${portfolioId} results of ${computed[0]?.date}..${computed.at(-1)?.date} failed: ${cause.message}`, { cause });
         error.stack = `${error.stack}\nCaused by: ${cause.stack}`;
         for (const d of computed) phaseRows.push({ phase: "WRITE_RESULTS", portfolioId, date: d.date, status: "FAILED", reasonCode: "ERROR", error, finishedAt: new Date() });
         result.datesFailed += computed.length;
         stop = { date: computed[0]?.date ?? chunk[0]!, rows: [] };
+        await next;
+        next = null;
       }
       if (stop) {
         phaseRows.push(...stop.rows);
@@ -139,11 +180,12 @@ export async function refreshPortfolio(pool: pg.Pool, market: MarketContext, pla
       const last = dates.at(-1)!;
       if (!extended && start + DAYS_PER_CHUNK >= dates.length && later.length) {
         const old = before.get(last);
-        if (old === undefined || Math.abs(old - previousNav!) > 1e-9 * Math.max(1, Math.abs(old))) {
+        if (old === undefined || Math.abs(old - chain.previousNav!) > 1e-9 * Math.max(1, Math.abs(old))) {
           extended = true;
           dates.push(...later);
           await claimSnapshots(pool, portfolioId, later, runId);
           await writePhaseRows(pool, runId, rowsFor(portfolioId, later, "RUNNING", null));
+          next = computeChunk(portfolio, market, chain, dates.slice(start + DAYS_PER_CHUNK, start + 2 * DAYS_PER_CHUNK));
         }
       }
       opts.onProgress?.(portfolioId, Math.min(start + DAYS_PER_CHUNK, dates.length), dates.length);
