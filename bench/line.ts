@@ -1,0 +1,15 @@
+// One line of the bench report: a measured value against its SPEC §10 target.
+export interface BenchLine {
+  name: string;
+  value: number;
+  unit: string;
+  /** Upper bound from SPEC §10 (null: reported for information only). */
+  target: number | null;
+  /** How the value was obtained when not measured directly at full size (e.g. scaled linearly). */
+  note?: string;
+  /** Extra figures for the batch lines: rows written, rows/s, peak RSS. */
+  extra?: Record<string, number | string>;
+}
+
+export const verdict = (l: BenchLine): string =>
+  l.target === null ? "info" : l.value <= l.target ? "pass" : `gap ×${(l.value / l.target).toFixed(2)}`;
