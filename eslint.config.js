@@ -2,7 +2,7 @@ import next from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
 const config = [
-  { ignores: [".next/**", "node_modules/**", "lib/generated/**", "tools/**", "test-results/**", "playwright-report/**", ".data/**", "next-env.d.ts"] },
+  { ignores: [".next/**", "node_modules/**", "lib/generated/**", "tools/**", "test-results/**", "playwright-report/**", ".data/**", "tmp/**", ".playwright/**", "next-env.d.ts"] },
   ...next,
   ...nextTs,
   {
