@@ -63,6 +63,18 @@ interface ComputedChunk {
 
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * A chunk computed ahead runs while other awaits happen: holding its outcome (not a bare promise)
+ * keeps an unexpected exception from becoming an unhandled rejection; `take` rethrows it.
+ */
+type Ahead = Promise<{ chunk: ComputedChunk } | { error: unknown }>;
+const ahead = (p: Promise<ComputedChunk>): Ahead => p.then((chunk) => ({ chunk }), (error: unknown) => ({ error }));
+async function take(a: Ahead): Promise<ComputedChunk> {
+  const r = await a;
+  if ("error" in r) throw r.error;
+  return r.chunk;
+}
+
 /** Computes a chunk's days in order; stops at the first day that cannot complete or fails. */
 async function computeChunk(portfolio: PortfolioData, market: MarketContext, chain: Chain, chunk: readonly IsoDate[]): Promise<ComputedChunk> {
   const portfolioId = portfolio.id;
@@ -135,9 +147,9 @@ export async function refreshPortfolio(pool: pg.Pool, market: MarketContext, pla
 
     const chain: Chain = { previousDate: plan.anchorDate, previousNav: anchor?.nav ?? null, previousValues: anchorValues(portfolio, anchor) };
     let extended = false;
-    let next: Promise<ComputedChunk> | null = computeChunk(portfolio, market, chain, dates.slice(0, DAYS_PER_CHUNK));
+    let next: Ahead | null = ahead(computeChunk(portfolio, market, chain, dates.slice(0, DAYS_PER_CHUNK)));
     for (let start = 0; next !== null; start += DAYS_PER_CHUNK) {
-      const current: ComputedChunk = await next;
+      const current = await take(next);
       const { computed, phaseRows, datesFailed } = current;
       result.datesFailed += datesFailed;
       let stop: Stop | null = current.stop;
@@ -145,7 +157,7 @@ export async function refreshPortfolio(pool: pg.Pool, market: MarketContext, pla
       // One write in flight: the next chunk is computed while this one is written (its compute yields
       // between days so the write's statements go on). A failed write discards that next chunk.
       const write = writeChunk(pool, portfolioId, runId, computed);
-      next = stop === null && start + DAYS_PER_CHUNK < dates.length ? computeChunk(portfolio, market, chain, dates.slice(start + DAYS_PER_CHUNK, start + 2 * DAYS_PER_CHUNK)) : null;
+      next = stop === null && start + DAYS_PER_CHUNK < dates.length ? ahead(computeChunk(portfolio, market, chain, dates.slice(start + DAYS_PER_CHUNK, start + 2 * DAYS_PER_CHUNK))) : null;
       const written = await write;
       if (written.ok) {
         result.rowsWritten += written.rows;
@@ -161,7 +173,7 @@ export async function refreshPortfolio(pool: pg.Pool, market: MarketContext, pla
         for (const d of computed) phaseRows.push({ phase: "WRITE_RESULTS", portfolioId, date: d.date, status: "FAILED", reasonCode: "ERROR", error, finishedAt: new Date() });
         result.datesFailed += computed.length;
         stop = { date: computed[0]?.date ?? chunk[0]!, rows: [] };
-        await next;
+        if (next) await take(next);
         next = null;
       }
       if (stop) {
@@ -185,7 +197,7 @@ export async function refreshPortfolio(pool: pg.Pool, market: MarketContext, pla
           dates.push(...later);
           await claimSnapshots(pool, portfolioId, later, runId);
           await writePhaseRows(pool, runId, rowsFor(portfolioId, later, "RUNNING", null));
-          next = computeChunk(portfolio, market, chain, dates.slice(start + DAYS_PER_CHUNK, start + 2 * DAYS_PER_CHUNK));
+          next = ahead(computeChunk(portfolio, market, chain, dates.slice(start + DAYS_PER_CHUNK, start + 2 * DAYS_PER_CHUNK)));
         }
       }
       opts.onProgress?.(portfolioId, Math.min(start + DAYS_PER_CHUNK, dates.length), dates.length);

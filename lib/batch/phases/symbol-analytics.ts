@@ -11,6 +11,8 @@ import type { PhaseOutcome, SymbolAnalyticsResult } from "../types";
 
 const CHUNK_ROWS = 20_000;
 
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 interface BetaRows {
   symbol: string[];
   date: string[];
@@ -52,6 +54,19 @@ export async function computeSymbolAnalytics(
   const miss = (reason: ReasonCode) => (missingByReason[reason] = (missingByReason[reason] ?? 0) + 1);
   let rows = emptyRows();
   let stored = 0;
+  // One write in flight while the next rows are computed; its outcome is held (not a bare promise)
+  // so a failed write surfaces at the next flush instead of as an unhandled rejection.
+  let inFlight: Promise<Error | null> = Promise.resolve(null);
+  const flush = async () => {
+    const failed = await inFlight;
+    if (failed) throw failed;
+    if (!rows.symbol.length) return;
+    const batch = rows;
+    rows = emptyRows();
+    stored += batch.symbol.length;
+    inFlight = writeBetaRows(db, batch, runId).then(() => null, (e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    await yieldToIo(); // lets the statement go out before computing resumes
+  };
   for (const symbol of symbols) {
     const closes = panel.closes.get(symbol);
     for (const date of dates) {
@@ -80,18 +95,14 @@ export async function computeSymbolAnalytics(
         rows.pValue.push(r.pValue ?? null);
         rows.n.push(r.n);
       }
-      if (rows.symbol.length >= CHUNK_ROWS) {
-        await writeBetaRows(db, rows, runId);
-        stored += rows.symbol.length;
-        rows = emptyRows();
-      }
+      if (rows.symbol.length >= CHUNK_ROWS) await flush();
     }
     engine.release(symbol);
+    await yieldToIo();
   }
-  if (rows.symbol.length) {
-    await writeBetaRows(db, rows, runId);
-    stored += rows.symbol.length;
-  }
+  await flush();
+  const failed = await inFlight;
+  if (failed) throw failed;
   const value: SymbolAnalyticsResult = { symbols: symbols.length, dates: dates.length, betasStored: stored, missingByReason };
   return {
     outcome: { status: "succeeded", counts: { symbols: symbols.length, dates: dates.length, betasStored: stored }, details: { missingByReason } },
