@@ -2,11 +2,12 @@
 import { readPriceFile } from "@/lib/market-data/price-file";
 import { buildPricePanel } from "@/lib/market-data/price-panel";
 import { computeSymbolBetasForDates } from "@/lib/risk/symbol-betas";
+import type { BenchLine } from "./line";
 
 const DATES = 250;
 const TARGET_MS = 2000;
 
-export async function benchSymbolBetas(): Promise<{ name: string; value: number; unit: string; target: number }> {
+export async function benchSymbolBetas(): Promise<BenchLine> {
   const panel = buildPricePanel(readPriceFile());
   const dates = panel.dates.slice(-DATES);
   computeSymbolBetasForDates(panel, panel.symbols.slice(0, 5), dates.slice(-20)); // warm up the JIT

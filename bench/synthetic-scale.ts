@@ -42,7 +42,7 @@ async function scaleLine(
     value: round(m.seconds * factor, 1),
     unit: "s",
     target: o.targetS,
-    ...(factor !== 1 ? { note: `measured ${o.portfolios} × ${POSITIONS} in ${round(m.seconds, 1)} s, scaled ×${factor} linearly` } : {}),
+    ...(factor !== 1 ? { note: `measured ${o.portfolios} × ${POSITIONS} in ${round(m.seconds, 1)} s, scaled ×${round(factor, 2)} linearly` } : {}),
     extra: { measuredPortfolios: o.portfolios, measuredSeconds: round(m.seconds, 2), portfolioDays: done, rowsWritten: m.rowsWritten, rowsPerSecond: m.rowsPerSecond, peakRssMiB: m.peakRssMiB },
   };
 }

@@ -1,0 +1,52 @@
+// `npm run bench`: the SPEC §10 speed targets, measured (never asserted by tests).
+//   --quick      100 portfolios per synthetic line (scaled linearly to 1,000 in the report), 3 s per API line
+//   --no-api     skip the API latency lines (no `next start`)
+//   --backfill-portfolios N   portfolios actually run for the 87-day back-fill (default: all 1,000)
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { benchApiLatency } from "./api-latency";
+import { benchDemoBackfill } from "./demo-backfill";
+import type { BenchLine } from "./line";
+import { preparedDatabase } from "./prepared-database";
+import { buildReport, renderMarkdown, renderTable, writeReport } from "./report";
+import { benchSymbolBetas } from "./symbol-betas";
+import { benchSyntheticScale, FULL_PORTFOLIOS } from "./synthetic-scale";
+
+const { values: args } = parseArgs({
+  options: { quick: { type: "boolean" }, "no-api": { type: "boolean" }, "backfill-portfolios": { type: "string" }, markdown: { type: "boolean" } },
+});
+const quick = Boolean(args.quick);
+const QUICK_PORTFOLIOS = 100;
+const log = (m: string) => console.log(`[bench] ${m}`);
+
+async function main() {
+  const startedAt = new Date();
+  const loadAtStart = os.loadavg().map((l) => Math.round(l * 100) / 100);
+  log(`load average ${loadAtStart.join(" ")} on ${os.cpus().length} cores${loadAtStart[0]! > 1 ? " (other work on the machine inflates the timings)" : ""}`);
+  const lines: BenchLine[] = [];
+
+  log("engine: symbol betas");
+  lines.push(await benchSymbolBetas());
+
+  const demo = await preparedDatabase("demo", { demo: true });
+  try {
+    log(`demo back-fill on ${demo.kind}`);
+    lines.push(await benchDemoBackfill(demo));
+    if (!args["no-api"]) lines.push(...(await benchApiLatency({ databaseUrl: demo.url, seconds: quick ? 3 : 10, log })));
+  } finally {
+    await demo.close();
+  }
+
+  const backfill = Number(args["backfill-portfolios"] ?? (quick ? QUICK_PORTFOLIOS : FULL_PORTFOLIOS));
+  lines.push(...(await benchSyntheticScale({ dayPortfolios: quick ? QUICK_PORTFOLIOS : FULL_PORTFOLIOS, backfillPortfolios: backfill, log })));
+
+  const report = buildReport(lines, { startedAt, mode: quick ? "quick" : "full", database: demo.kind, loadAtStart });
+  console.log(renderTable(report));
+  if (args.markdown) console.log(renderMarkdown(report));
+  log(`written ${writeReport(report)} and bench/results/latest.json`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+  process.exit(1);
+});
