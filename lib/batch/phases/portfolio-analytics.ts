@@ -137,8 +137,9 @@ export async function refreshPortfolio(pool: pg.Pool, market: MarketContext, pla
   }
   const dates = [...plan.dates];
   try {
-    const portfolio = await loadPortfolioData(pool, portfolioId);
-    const anchor = plan.anchorDate ? await loadNavAnchor(pool, portfolioId, plan.anchorDate) : null;
+    // Independent reads and writes go out together (separate pooled connections): a one-day refresh
+    // is mostly round trips.
+    const [portfolio, anchor] = await Promise.all([loadPortfolioData(pool, portfolioId), plan.anchorDate ? loadNavAnchor(pool, portfolioId, plan.anchorDate) : null]);
     if (plan.anchorDate && !anchor) throw new Error(`the NAV chain's anchor snapshot of ${plan.anchorDate} is not complete`);
     const later = opts.force ? await laterCompleteDates(pool, portfolioId, dates.at(-1)!) : [];
     const before = opts.force ? await storedNavs(pool, portfolioId, [dates.at(-1)!]) : new Map<IsoDate, number>();
@@ -185,9 +186,7 @@ export async function refreshPortfolio(pool: pg.Pool, market: MarketContext, pla
         if (result.datesFailed === 0) result.reason = stop.rows[0]?.reasonCode ?? undefined;
         return result;
       }
-      await writePhaseRows(pool, runId, phaseRows);
-      await extendPortfolioLease(pool, portfolioId, runId);
-      await heartbeat(pool, runId);
+      await Promise.all([writePhaseRows(pool, runId, phaseRows), extendPortfolioLease(pool, portfolioId, runId), heartbeat(pool, runId)]);
       // A forced rerun that changed the NAV at its last date re-chains the later complete days.
       const last = dates.at(-1)!;
       if (!extended && start + DAYS_PER_CHUNK >= dates.length && later.length) {
