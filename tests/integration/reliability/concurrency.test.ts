@@ -9,7 +9,7 @@ import { BatchConflictError } from "@/lib/batch/runs";
 import { getPool } from "@/lib/db/pool";
 import { appRequest, routeParams, sessionCookie, useSeededDatabase } from "../helpers";
 import { waitForRun } from "../security/security-helpers";
-import { AS_OF, bringUpToDate, duplicateResultRows, lastDays, navsFrom, phasesOf, resultCountsFrom, resultFigures, expectSameFigures } from "./reliability-helpers";
+import { AS_OF, bringUpToDate, duplicateResultRows, lastDays, navsFrom, phasesOf, PORTFOLIO_IDS, resultCountsFrom, resultFigures, expectSameFigures } from "./reliability-helpers";
 
 const FROM = lastDays(5)[0]!;
 const db = () => getPool();
@@ -21,7 +21,7 @@ async function expectClean(): Promise<void> {
   expect(await resultCountsFrom(FROM)).toEqual(clean.counts);
   expectSameFigures(await resultFigures(FROM), clean.figures);
   expect(await duplicateResultRows()).toBe(0);
-  const { rows } = await db().query(`SELECT portfolio_id FROM portfolio_locks`);
+  const { rows } = await db().query(`SELECT portfolio_id FROM portfolio_locks WHERE portfolio_id = ANY($1::text[])`, [PORTFOLIO_IDS]);
   expect(rows).toEqual([]);
 }
 
@@ -76,7 +76,7 @@ describe("a cron batch overlapping an admin's forced rerun", () => {
     const admin = await sessionCookie("admin@riskline.dev");
     const body = { portfolioIds: ["demo-hnw"], force: { from: FROM, to: AS_OF }, asOfDate: AS_OF };
     const [cron, started] = await Promise.all([
-      runLocalBatch({ trigger: "CRON", asOfDate: AS_OF }),
+      runLocalBatch({ trigger: "CRON", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS }),
       runsRoute.POST(appRequest("/api/admin/runs", { method: "POST", cookie: admin, body }), routeParams()),
     ]);
     expect(started.status).toBe(202);
@@ -92,7 +92,7 @@ describe("a cron batch overlapping an admin's forced rerun", () => {
 
   it("two normal batches of one as-of date at once: one runs, the other is refused naming it", async () => {
     await db().query(`DELETE FROM snapshots WHERE date = $1`, [AS_OF]);
-    const [a, b] = await Promise.allSettled([runLocalBatch({ trigger: "CRON", asOfDate: AS_OF }), runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF })]);
+    const [a, b] = await Promise.allSettled([runLocalBatch({ trigger: "CRON", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS }), runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS })]);
     const ran = [a, b].filter((r) => r.status === "fulfilled");
     const refused = [a, b].filter((r) => r.status === "rejected");
     expect(ran).toHaveLength(1);

@@ -7,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { runLocalBatch } from "@/lib/batch/local-executor";
 import { getPool } from "@/lib/db/pool";
 import { useSeededDatabase } from "../helpers";
-import { AS_OF, bringUpToDate, duplicateResultRows, lastDays, navsFrom, phasesOf, snapshotStatuses } from "./reliability-helpers";
+import { AS_OF, bringUpToDate, duplicateResultRows, lastDays, navsFrom, phasesOf, PORTFOLIO_IDS, snapshotStatuses } from "./reliability-helpers";
 
 const DATES = lastDays(3);
 const FROM = DATES[0]!;
@@ -62,7 +62,7 @@ describe.each([
   it("is recorded with its stack, the other portfolios complete, nothing half-written is COMPLETE, and a rerun heals it", async () => {
     const rowsBefore = await portfolioRows(portfolio);
     await failInserts(table, `NEW.portfolio_id = '${portfolio}'`);
-    const run = await runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, force: { from: FROM, to: AS_OF } });
+    const run = await runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS, force: { from: FROM, to: AS_OF } });
     await dropTriggers();
 
     expect(run.status).toBe("PARTIAL");
@@ -85,7 +85,7 @@ describe.each([
     const { rows: runRow } = await db().query<{ status: string; counts: Record<string, number> }>(`SELECT status, counts FROM batch_runs WHERE id = $1`, [run.runId]);
     expect(runRow[0]).toMatchObject({ status: "PARTIAL", counts: { portfoliosFailed: 1, datesFailed: DATES.length } });
 
-    const heal = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF });
+    const heal = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS });
     expect(heal.status).toBe("SUCCEEDED");
     expect(heal.portfolios.find((p) => p.portfolioId === portfolio)).toMatchObject({ status: "succeeded", datesCompleted: DATES.length });
     expect(await navsFrom(FROM)).toEqual(clean);
@@ -98,7 +98,7 @@ describe("a database error in a run-level phase", () => {
   it("fails the run with the stack in SYMBOL_ANALYTICS, claims no snapshot, and frees the as-of date for the next run", async () => {
     const before = await navsFrom(FROM);
     await failInserts("symbol_factor_betas", "true");
-    const run = await runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, force: { from: FROM, to: AS_OF } });
+    const run = await runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS, force: { from: FROM, to: AS_OF } });
     await dropTriggers();
 
     expect(run.status).toBe("FAILED");
@@ -111,10 +111,10 @@ describe("a database error in a run-level phase", () => {
     // No portfolio phase ran: every stored result is as it was.
     expect(await phasesOf(run.runId, "portfolio_id IS NOT NULL")).toEqual([]);
     expect(await navsFrom(FROM)).toEqual(before);
-    const { rows: pending } = await db().query(`SELECT 1 FROM snapshots WHERE status = 'PENDING'`);
+    const { rows: pending } = await db().query(`SELECT 1 FROM snapshots WHERE status = 'PENDING' AND portfolio_id = ANY($1::text[])`, [PORTFOLIO_IDS]);
     expect(pending).toEqual([]);
 
-    const next = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF });
+    const next = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS });
     expect(next.status).toBe("SUCCEEDED");
   });
 });

@@ -36,7 +36,7 @@ beforeAll(async () => {
 
 describe("integrity checks in the telemetry", () => {
   it("every portfolio-day of a run records INTEGRITY_CHECKS as SUCCEEDED with the number of checks passed", async () => {
-    const run = await runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, force: { from: FROM, to: AS_OF } });
+    const run = await runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS, force: { from: FROM, to: AS_OF } });
     expect(run.status).toBe("SUCCEEDED");
     const rows = await phasesOf(run.runId, "phase = 'INTEGRITY_CHECKS'");
     expect(rows).toHaveLength(PORTFOLIO_IDS.length * DATES.length);
@@ -49,7 +49,9 @@ describe("integrity checks in the telemetry", () => {
   });
 });
 
-describe("every stored COMPLETE day satisfies the invariants", () => {
+// Over the demo portfolios: other test files store hand-made result rows for their own portfolios.
+describe("every stored COMPLETE day of the demo portfolios satisfies the invariants", () => {
+  const demo = (alias: string) => `${alias}.portfolio_id = ANY($1::text[])`;
   const tolerance = "1e-6 * greatest(1, abs(s.nav))";
 
   it("Σ|position exposure| = snapshot gross and Σ position exposure = snapshot net", async () => {
@@ -58,7 +60,8 @@ describe("every stored COMPLETE day satisfies the invariants", () => {
               count(*) FILTER (WHERE abs(coalesce(v.gross, 0) - s.gross_exposure) > ${tolerance} OR abs(coalesce(v.net, 0) - s.net_exposure) > ${tolerance})::text AS bad
        FROM snapshots s
        LEFT JOIN (SELECT portfolio_id, date, sum(abs(exposure)) AS gross, sum(exposure) AS net FROM position_valuations GROUP BY portfolio_id, date) v USING (portfolio_id, date)
-       WHERE s.status = 'COMPLETE'`,
+       WHERE s.status = 'COMPLETE' AND ${demo("s")}`,
+      [PORTFOLIO_IDS],
     );
     expect(Number(rows[0]!.days)).toBeGreaterThanOrEqual(PORTFOLIO_IDS.length * 250);
     expect(rows[0]!.bad).toBe("0");
@@ -69,8 +72,9 @@ describe("every stored COMPLETE day satisfies the invariants", () => {
       `SELECT count(*)::text AS rows,
               count(*) FILTER (WHERE abs(e.dollars - e.beta * s.nav) > ${tolerance})::text AS bad,
               (SELECT count(*) FROM (SELECT 1 FROM portfolio_factor_exposures x JOIN snapshots y USING (portfolio_id, date)
-                 WHERE y.status = 'COMPLETE' GROUP BY x.portfolio_id, x.date HAVING count(*) <> 12) q)::text AS incomplete_days
-       FROM portfolio_factor_exposures e JOIN snapshots s USING (portfolio_id, date) WHERE s.status = 'COMPLETE'`,
+                 WHERE y.status = 'COMPLETE' AND ${demo("y")} GROUP BY x.portfolio_id, x.date HAVING count(*) <> 12) q)::text AS incomplete_days
+       FROM portfolio_factor_exposures e JOIN snapshots s USING (portfolio_id, date) WHERE s.status = 'COMPLETE' AND ${demo("s")}`,
+      [PORTFOLIO_IDS],
     );
     expect(Number(rows[0]!.rows)).toBeGreaterThan(0);
     expect(rows[0]).toMatchObject({ bad: "0", incomplete_days: "0" });
@@ -81,7 +85,8 @@ describe("every stored COMPLETE day satisfies the invariants", () => {
       `SELECT count(*)::text AS days,
               count(*) FILTER (WHERE abs(s.nav - (s.prev_nav + s.pnl_day + coalesce(s.capital_flow, 0))) > ${tolerance})::text AS bad
        FROM (SELECT *, lag(nav) OVER (PARTITION BY portfolio_id ORDER BY date) AS prev_nav FROM snapshots WHERE status = 'COMPLETE') s
-       WHERE s.prev_nav IS NOT NULL`,
+       WHERE s.prev_nav IS NOT NULL AND ${demo("s")}`,
+      [PORTFOLIO_IDS],
     );
     expect(Number(rows[0]!.days)).toBeGreaterThan(0);
     expect(rows[0]!.bad).toBe("0");
@@ -90,7 +95,8 @@ describe("every stored COMPLETE day satisfies the invariants", () => {
   it("stress new NAV = NAV + correlated P&L, for every scenario of every public portfolio-day", async () => {
     const { rows } = await db().query<{ rows: string; bad: string }>(
       `SELECT count(*)::text AS rows, count(*) FILTER (WHERE abs(r.new_nav - (s.nav + r.correlated_pnl)) > ${tolerance})::text AS bad
-       FROM stress_results r JOIN snapshots s USING (portfolio_id, date) WHERE s.status = 'COMPLETE'`,
+       FROM stress_results r JOIN snapshots s USING (portfolio_id, date) WHERE s.status = 'COMPLETE' AND ${demo("s")}`,
+      [PORTFOLIO_IDS],
     );
     expect(Number(rows[0]!.rows)).toBeGreaterThan(0);
     expect(rows[0]!.bad).toBe("0");
@@ -124,7 +130,7 @@ describe("a day that breaks an invariant", () => {
     const { rows: grossAfter } = await db().query<{ gross_exposure: number }>(`SELECT gross_exposure FROM snapshots WHERE portfolio_id = $1 AND date = $2`, [portfolio, bad]);
     expect(grossAfter).toEqual(grossBefore); // the corrupted figure never reached the table
 
-    const heal = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF });
+    const heal = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS });
     expect(heal.portfolios.find((p) => p.portfolioId === portfolio)).toMatchObject({ status: "succeeded", datesCompleted: 1 });
     expect(await navsFrom(FROM)).toEqual(before);
   });

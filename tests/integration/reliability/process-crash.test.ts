@@ -44,7 +44,7 @@ beforeAll(async () => {
   clean = await navsFrom(FROM);
 
   const startedAt = new Date();
-  child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/batch.ts", "--force", "--from", FROM, "--to", AS_OF, "--as-of", AS_OF], {
+  child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/batch.ts", "--force", "--from", FROM, "--to", AS_OF, "--as-of", AS_OF, ...PORTFOLIO_IDS.flatMap((id) => ["--portfolio", id])], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: inject("databaseUrl"), MARKET_DATA_PROVIDER: "file" },
     detached: true, // its own process group, so the kill reaches tsx's node child too
@@ -135,10 +135,10 @@ describe("the batch process killed mid-run", () => {
   });
 
   it("a rerun completes every day with the NAVs of a clean run and no duplicate rows", async () => {
-    const rerun = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF });
+    const rerun = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS });
     expect(rerun.status).toBe("SUCCEEDED");
     expect(rerun.portfolios.some((p) => p.status === "succeeded" && p.datesCompleted > 0)).toBe(true);
-    const { rows } = await db().query(`SELECT 1 FROM snapshots WHERE status <> 'COMPLETE'`);
+    const { rows } = await db().query(`SELECT 1 FROM snapshots WHERE status <> 'COMPLETE' AND portfolio_id = ANY($1::text[])`, [PORTFOLIO_IDS]);
     expect(rows).toEqual([]);
     const navs = await navsFrom(FROM);
     expect(Object.keys(navs).sort()).toEqual([...PORTFOLIO_IDS].sort());

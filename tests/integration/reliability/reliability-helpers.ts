@@ -16,17 +16,18 @@ export const PORTFOLIO_IDS = DEMO_PORTFOLIOS.map((p) => p.id);
 
 const db = () => getPool();
 
-/** Every demo portfolio complete up to the as-of date (whatever other test files left behind). */
+/** Every demo portfolio complete up to the as-of date (whatever other test files left behind). Runs are
+ * scoped to the demo portfolios: other test files add portfolios of their own, in states of their own. */
 export async function bringUpToDate(): Promise<void> {
-  const run = await runLocalBatch({ trigger: "CLI", asOfDate: AS_OF });
+  const run = await runLocalBatch({ trigger: "CLI", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS });
   if (run.status !== "SUCCEEDED") throw new Error(`bringing the demo up to date ended ${run.status} (run ${run.runId})`);
 }
 
 /** portfolio → date → NAV of the COMPLETE snapshots from `from`. */
 export async function navsFrom(from: string): Promise<Record<string, Record<string, number>>> {
   const { rows } = await db().query<{ portfolio_id: string; date: string; nav: number }>(
-    `SELECT portfolio_id, date, nav FROM snapshots WHERE status = 'COMPLETE' AND date >= $1 ORDER BY portfolio_id, date`,
-    [from],
+    `SELECT portfolio_id, date, nav FROM snapshots WHERE status = 'COMPLETE' AND date >= $1 AND portfolio_id = ANY($2::text[]) ORDER BY portfolio_id, date`,
+    [from, PORTFOLIO_IDS],
   );
   const out: Record<string, Record<string, number>> = {};
   for (const r of rows) (out[r.portfolio_id] ??= {})[r.date] = r.nav;
@@ -70,11 +71,11 @@ export async function duplicateResultRows(): Promise<number> {
   return Number(rows[0]!.n);
 }
 
-/** Result rows of these dates per table, for comparing a run with a clean one. */
+/** Result rows of the demo portfolios on these dates per table, for comparing a run with a clean one. */
 export async function resultCountsFrom(from: string): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const t of ["snapshots", "position_valuations", "option_greeks", "portfolio_factor_exposures", "stress_results", "correlation_matrices"]) {
-    const { rows } = await db().query<{ n: string }>(`SELECT count(*)::text AS n FROM ${t} WHERE date >= $1`, [from]);
+    const { rows } = await db().query<{ n: string }>(`SELECT count(*)::text AS n FROM ${t} WHERE date >= $1 AND portfolio_id = ANY($2::text[])`, [from, PORTFOLIO_IDS]);
     out[t] = Number(rows[0]!.n);
   }
   return out;
@@ -88,18 +89,18 @@ export async function restoreBundledPrices(from: string): Promise<void> {
 }
 
 /**
- * The stored figures from `from` on, by row key. Betas (and the exposures and stress P&L built on
+ * The demo portfolios' stored figures from `from` on, by row key. Betas (and the exposures and stress P&L built on
  * them) of one day agree only to ~1e-13 relative between runs over different date ranges (floating-
  * point rounding; NAVs agree exactly), so compare with `expectSameFigures`.
  */
 export async function resultFigures(from: string): Promise<Map<string, number[]>> {
   const out = new Map<string, number[]>();
   const add = (rows: { key: string; v: (number | null)[] }[]) => rows.forEach((r) => out.set(r.key, r.v.map((x) => x ?? Number.NaN)));
-  const q = async (sql: string) => (await db().query<{ key: string; v: (number | null)[] }>(sql, [from])).rows;
-  add(await q(`SELECT concat_ws('|', 'snapshot', portfolio_id, date, status) AS key, ARRAY[nav, pnl_day, gross_exposure, net_exposure, var_99_hist, vol_21, hhi] AS v FROM snapshots WHERE date >= $1`));
-  add(await q(`SELECT concat_ws('|', 'valuation', position_id, date) AS key, ARRAY[market_value, exposure, weight] AS v FROM position_valuations WHERE date >= $1`));
-  add(await q(`SELECT concat_ws('|', 'exposure', portfolio_id, date, factor) AS key, ARRAY[beta, dollars] AS v FROM portfolio_factor_exposures WHERE date >= $1`));
-  add(await q(`SELECT concat_ws('|', 'stress', portfolio_id, date, scenario_key) AS key, ARRAY[direct_pnl, correlated_pnl] AS v FROM stress_results WHERE date >= $1`));
+  const q = async (sql: string) => (await db().query<{ key: string; v: (number | null)[] }>(sql, [from, PORTFOLIO_IDS])).rows;
+  add(await q(`SELECT concat_ws('|', 'snapshot', portfolio_id, date, status) AS key, ARRAY[nav, pnl_day, gross_exposure, net_exposure, var_99_hist, vol_21, hhi] AS v FROM snapshots WHERE date >= $1 AND portfolio_id = ANY($2::text[])`));
+  add(await q(`SELECT concat_ws('|', 'valuation', position_id, date) AS key, ARRAY[market_value, exposure, weight] AS v FROM position_valuations WHERE date >= $1 AND portfolio_id = ANY($2::text[])`));
+  add(await q(`SELECT concat_ws('|', 'exposure', portfolio_id, date, factor) AS key, ARRAY[beta, dollars] AS v FROM portfolio_factor_exposures WHERE date >= $1 AND portfolio_id = ANY($2::text[])`));
+  add(await q(`SELECT concat_ws('|', 'stress', portfolio_id, date, scenario_key) AS key, ARRAY[direct_pnl, correlated_pnl] AS v FROM stress_results WHERE date >= $1 AND portfolio_id = ANY($2::text[])`));
   return out;
 }
 

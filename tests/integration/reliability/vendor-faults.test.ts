@@ -49,7 +49,7 @@ describe.each(CASES)("vendor fault $fault on $symbol", ({ fault, symbol, owner, 
     fmp.faults.clear();
     fmp.faults.set(symbol, fault);
     fmp.requested.clear();
-    const run = await runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, force: { from: FROM, to: AS_OF } }, { provider: fmp.provider() });
+    const run = await runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS, force: { from: FROM, to: AS_OF } }, { provider: fmp.provider() });
 
     // Exactly what failed, in the MARKET_DATA telemetry.
     const [md] = await phasesOf(run.runId, "phase = 'MARKET_DATA'");
@@ -78,7 +78,7 @@ describe.each(CASES)("vendor fault $fault on $symbol", ({ fault, symbol, owner, 
     // A normal run against the healthy vendor picks up the unfinished days and fetches only what is missing.
     fmp.faults.clear();
     fmp.requested.clear();
-    const heal = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF }, { provider: fmp.provider() });
+    const heal = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS }, { provider: fmp.provider() });
     expect(heal.status).toBe("SUCCEEDED");
     expect([...fmp.requested]).toEqual([symbol]);
     expect(heal.portfolios.find((p) => p.portfolioId === owner)).toMatchObject({ status: "succeeded", datesCompleted: 2 });
@@ -92,7 +92,7 @@ describe("transient vendor errors", () => {
     await forgetLastPrices();
     fmp.faults.clear();
     fmp.faults.set("AAPL", "flaky500");
-    const run = await runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, force: { from: FROM, to: AS_OF } }, { provider: fmp.provider() });
+    const run = await runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS, force: { from: FROM, to: AS_OF } }, { provider: fmp.provider() });
     expect(run.status).toBe("SUCCEEDED");
     const [md] = await phasesOf(run.runId, "phase = 'MARKET_DATA'");
     expect(md!.details!.failedSymbols).toEqual([]);
@@ -104,7 +104,7 @@ describe("transient vendor errors", () => {
     const { rows } = await db().query<{ symbol: string }>(`SELECT DISTINCT symbol FROM prices`);
     fmp.faults.clear();
     for (const r of rows) fmp.faults.set(r.symbol, "error500");
-    const run = await runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, force: { from: FROM, to: AS_OF } }, { provider: fmp.provider() });
+    const run = await runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS, force: { from: FROM, to: AS_OF } }, { provider: fmp.provider() });
     expect(run.status).toBe("PARTIAL");
     const [md] = await phasesOf(run.runId, "phase = 'MARKET_DATA'");
     expect(md!.counts!.symbolsFailed).toBe(md!.counts!.symbolsNeeded);
@@ -118,7 +118,7 @@ describe("transient vendor errors", () => {
     const { rows: latest } = await db().query<{ d: string }>(`SELECT max(date)::text AS d FROM snapshots WHERE portfolio_id = 'demo-hedgefund' AND status = 'COMPLETE'`);
     expect(latest[0]!.d < FROM).toBe(true);
 
-    const heal = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF });
+    const heal = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS });
     expect(heal.status).toBe("SUCCEEDED");
     expect(await navsFrom(FROM)).toEqual(clean);
   });
