@@ -15,7 +15,8 @@ import { positionsQueryKey } from "./query-keys";
 // Market, rates and the six styles; the spread betas live on the Risk Metrics page.
 const BETA_COLUMNS: readonly FactorKey[] = FACTOR_KEYS.slice(0, 8);
 
-export function PositionsView({ portfolioId }: { portfolioId: string }) {
+/** `canEdit`: the caller manages this book (an admin reads it but does not edit it). */
+export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; canEdit: boolean }) {
   const positions = useQuery({ queryKey: positionsQueryKey(portfolioId), queryFn: () => fetchJson<PositionList>(`/api/portfolios/${portfolioId}/positions`) });
   const betas = useAnalytics<FactorExposures>(portfolioId, "factors?positions=1");
   const [editing, setEditing] = useState<string | null>(null);
@@ -80,9 +81,11 @@ export function PositionsView({ portfolioId }: { portfolioId: string }) {
                           <td key={k} className="num" data-testid={`position-beta-${k}`}>{formatNum(b?.[k], 2)}</td>
                         ))}
                         <td>
-                          <button type="button" className="secondary small" data-testid="position-edit" onClick={() => setEditing(editing === p.id ? null : p.id)}>
-                            {editing === p.id ? "Close" : "Edit"}
-                          </button>
+                          {canEdit && (
+                            <button type="button" className="secondary small" data-testid="position-edit" onClick={() => setEditing(editing === p.id ? null : p.id)}>
+                              {editing === p.id ? "Close" : "Edit"}
+                            </button>
+                          )}
                         </td>
                       </tr>
                       {editing === p.id && (
@@ -100,7 +103,11 @@ export function PositionsView({ portfolioId }: { portfolioId: string }) {
           </div>
         )}
       </section>
-      <PositionImport portfolioId={portfolioId} />
+      {canEdit ? (
+        <PositionImport portfolioId={portfolioId} />
+      ) : (
+        <p className="muted">Positions are edited and imported by the portfolio&apos;s manager.</p>
+      )}
     </>
   );
 }

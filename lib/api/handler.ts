@@ -101,6 +101,15 @@ export function withPortfolio(fn: Handler<PortfolioContext>): RouteHandler {
   });
 }
 
+/** Like withPortfolio, for changes to a book: only its manager. An admin reads every portfolio but
+ * does not edit a manager's positions (403); another manager still gets 404. */
+export function withPortfolioOwner(fn: Handler<PortfolioContext>): RouteHandler {
+  return withPortfolio(async (ctx) => {
+    if (ctx.portfolio.ownerId !== ctx.user.id) throw new ApiError("forbidden", "Only the portfolio's manager can change its positions.");
+    return fn(ctx);
+  });
+}
+
 export function parseQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.infer<S> {
   const query = Object.fromEntries(req.nextUrl.searchParams);
   rejectNul(query, "query");

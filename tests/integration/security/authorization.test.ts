@@ -32,6 +32,8 @@ interface Row {
 
 const PORTFOLIO = "demo-individual"; // owned by individual@, not by hedgefund@
 const READ: Expected = { anonymous: 401, owner: 200, otherManager: 404, admin: 200 };
+/** Changes to a book: its manager only; an admin reads but does not edit (403). */
+const OWNER_WRITE: Expected = { anonymous: 401, owner: 200, otherManager: 404, admin: 403 };
 const ADMIN_READ: Expected = { anonymous: 401, owner: 403, otherManager: 403, admin: 200 };
 
 const portfolioRead = (suffix: string): Row => ({
@@ -63,13 +65,13 @@ const TABLE: Record<string, Row> = {
     path: (ids) => `/api/portfolios/${ids.portfolioId}/positions/${ids.positionId}`,
     params: (ids) => ({ id: ids.portfolioId, positionId: ids.positionId }),
     body: (ids) => ({ quantity: ids.quantity }), // the same quantity: accepted, nothing moves
-    expected: READ,
+    expected: OWNER_WRITE,
   },
   "POST /api/portfolios/[id]/positions/import": {
     path: (ids) => `/api/portfolios/${ids.portfolioId}/positions/import`,
     params: (ids) => ({ id: ids.portfolioId }),
     body: () => ({ csv: "symbol,quantity,entry_price,entry_date,type,class\nMSFT,1,400,2026-01-05,LONG,PUBLIC\n", mode: "preview" }),
-    expected: READ,
+    expected: OWNER_WRITE,
   },
   "GET /api/admin/runs": { path: () => "/api/admin/runs", params: () => ({}), expected: ADMIN_READ },
   "POST /api/admin/runs": {

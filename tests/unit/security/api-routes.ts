@@ -12,6 +12,7 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 export const WRAPPERS: Readonly<Record<string, string>> = {
   withUser: "@/lib/api/handler",
   withPortfolio: "@/lib/api/handler",
+  withPortfolioOwner: "@/lib/api/handler",
   withAdmin: "@/lib/api/handler",
   withPublic: "@/lib/api/public",
 };
