@@ -4,7 +4,7 @@
 // /api/inngest and /api/health are the documented exceptions.
 import path from "node:path";
 import { NextRequest } from "next/server";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPool } from "@/lib/db/pool";
 import { API_DIR, discoverApiRoutes, type HttpMethod } from "../../unit/security/api-routes";
 import { appRequest, routeParams, sessionCookie, TEST_ORIGIN, useSeededDatabase } from "../helpers";
@@ -42,6 +42,8 @@ const portfolioRead = (suffix: string): Row => ({
   expected: READ,
 });
 
+let customScenarios = 0;
+
 /** Every route handler of app/api with its expected status per role. Keys: "METHOD /api/pattern". */
 const TABLE: Record<string, Row> = {
   "GET /api/portfolios": { path: () => "/api/portfolios", params: () => ({}), expected: { anonymous: 401, owner: 200, otherManager: 200, admin: 200 } },
@@ -72,6 +74,13 @@ const TABLE: Record<string, Row> = {
     params: (ids) => ({ id: ids.portfolioId }),
     body: () => ({ csv: "symbol,quantity,entry_price,entry_date,type,class\nMSFT,1,400,2026-01-05,LONG,PUBLIC\n", mode: "preview" }),
     expected: OWNER_WRITE,
+  },
+  "GET /api/scenarios": { path: () => "/api/scenarios", params: () => ({}), expected: { anonymous: 401, owner: 200, otherManager: 200, admin: 200 } },
+  "POST /api/scenarios": {
+    path: () => "/api/scenarios",
+    params: () => ({}),
+    body: () => ({ key: `CUSTOM_AUTHZ_${++customScenarios}`, name: "Authz", category: "market", description: "", shocks: { kind: "fixed", factors: { MARKET: -0.01 } } }),
+    expected: { anonymous: 401, owner: 201, otherManager: 201, admin: 201 },
   },
   "GET /api/admin/runs": { path: () => "/api/admin/runs", params: () => ({}), expected: ADMIN_READ },
   "POST /api/admin/runs": {
@@ -120,6 +129,11 @@ async function call(key: string, file: string, method: HttpMethod, init: { role:
   return (await handlerOf(file, method))(req, routeParams(row.params(ids)));
 }
 
+// The custom scenarios the table adds would be computed by other files' batches: remove them.
+afterAll(async () => {
+  await getPool().query(`DELETE FROM stress_scenarios WHERE key LIKE 'CUSTOM_AUTHZ_%'`);
+});
+
 beforeAll(async () => {
   await useSeededDatabase();
   const { rows } = await getPool().query<{ id: string; quantity: number }>(`SELECT id, quantity FROM positions WHERE portfolio_id = $1 AND symbol = 'KO'`, [PORTFOLIO]);
@@ -161,7 +175,7 @@ describe("state changes need a same-origin request", () => {
   const actions = CALLS.filter((c) => c.method !== "GET");
 
   it("there are actions to check, and every one is a POST or a PATCH", () => {
-    expect(actions.map((a) => a.method).sort()).toEqual(["PATCH", "POST", "POST"]);
+    expect(actions.map((a) => a.method).sort()).toEqual(["PATCH", "POST", "POST", "POST"]);
   });
 
   it.each(actions.flatMap((a) => [null, "https://evil.example"].map((origin) => ({ ...a, origin, name: `${a.key} with ${origin ? `Origin ${origin}` : "no Origin"} answers 403` }))))(
