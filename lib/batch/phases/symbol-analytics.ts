@@ -10,6 +10,7 @@ import { BetaStore } from "../beta-store";
 import type { PhaseOutcome, SymbolAnalyticsResult } from "../types";
 
 const CHUNK_ROWS = 20_000;
+const WRITES_IN_FLIGHT = 2;
 
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -54,17 +55,24 @@ export async function computeSymbolAnalytics(
   const miss = (reason: ReasonCode) => (missingByReason[reason] = (missingByReason[reason] ?? 0) + 1);
   let rows = emptyRows();
   let stored = 0;
-  // One write in flight while the next rows are computed; its outcome is held (not a bare promise)
-  // so a failed write surfaces at the next flush instead of as an unhandled rejection.
-  let inFlight: Promise<Error | null> = Promise.resolve(null);
+  // Up to two writes in flight (two connections, so PostgreSQL works on both cores) while the next
+  // rows are computed. Beta upserts are idempotent and touch disjoint keys, so their order is free.
+  // Each write's outcome is held (not a bare promise): a failure surfaces at the next flush, never as
+  // an unhandled rejection.
+  const inFlight: Promise<Error | null>[] = [];
+  const settle = async (all: boolean) => {
+    while (inFlight.length > (all ? 0 : WRITES_IN_FLIGHT - 1)) {
+      const failed = await inFlight.shift()!;
+      if (failed) throw failed;
+    }
+  };
   const flush = async () => {
-    const failed = await inFlight;
-    if (failed) throw failed;
+    await settle(false);
     if (!rows.symbol.length) return;
     const batch = rows;
     rows = emptyRows();
     stored += batch.symbol.length;
-    inFlight = writeBetaRows(db, batch, runId).then(() => null, (e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    inFlight.push(writeBetaRows(db, batch, runId).then(() => null, (e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
     await yieldToIo(); // lets the statement go out before computing resumes
   };
   for (const symbol of symbols) {
@@ -101,8 +109,7 @@ export async function computeSymbolAnalytics(
     await yieldToIo();
   }
   await flush();
-  const failed = await inFlight;
-  if (failed) throw failed;
+  await settle(true);
   const value: SymbolAnalyticsResult = { symbols: symbols.length, dates: dates.length, betasStored: stored, missingByReason };
   return {
     outcome: { status: "succeeded", counts: { symbols: symbols.length, dates: dates.length, betasStored: stored }, details: { missingByReason } },
