@@ -1,8 +1,7 @@
 // SPEC §10: analytics endpoints p95 ≤ 50 ms at 50 concurrent clients; Risk Metrics page ≤ 300 ms.
 // autocannon runs in this process, so the load generator shares the machine's cores with the app.
 import autocannon from "autocannon";
-import { round } from "./demo-backfill";
-import type { BenchLine } from "./line";
+import { round, type BenchLine } from "./line";
 import { signIn, startAppServer } from "./app-server";
 
 const PORTFOLIO = "demo-hedgefund";

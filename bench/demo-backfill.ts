@@ -1,5 +1,5 @@
 // SPEC §10: the full demo back-fill (5 portfolios, ~250 days, all analytics) on a fresh database.
-import type { BenchLine } from "./line";
+import { round, type BenchLine } from "./line";
 import type { PreparedDatabase } from "./prepared-database";
 import { timedBatch } from "./timed-batch";
 
@@ -18,5 +18,3 @@ export async function benchDemoBackfill(db: PreparedDatabase): Promise<BenchLine
     extra: { rowsWritten: m.rowsWritten, rowsPerSecond: m.rowsPerSecond, peakRssMiB: m.peakRssMiB },
   };
 }
-
-export const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;

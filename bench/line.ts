@@ -13,3 +13,5 @@ export interface BenchLine {
 
 export const verdict = (l: BenchLine): string =>
   l.target === null ? "info" : l.value <= l.target ? "pass" : `gap ×${(l.value / l.target).toFixed(2)}`;
+
+export const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;

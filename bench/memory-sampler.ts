@@ -9,7 +9,7 @@ export function sampleMemory(intervalMs = 100): MemorySampler {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, intervalMs);
   return {
-    /** Stops sampling; the peak RSS in MiB. */
+    /** Stops sampling (idempotent); the peak RSS in MiB. */
     stop: () => {
       clearInterval(timer);
       peak = Math.max(peak, process.memoryUsage().rss);

@@ -32,7 +32,7 @@ const extraText = (l: BenchLine) =>
     .join(", ");
 
 export function renderTable(report: BenchReport): string {
-  const table = new Table({ head: ["line", "measured", "target", "result", "details"], wordWrap: true, colWidths: [52, 11, 10, 11, 62] });
+  const table = new Table({ head: ["line", "measured", "target", "result", "details"], wordWrap: true, colWidths: [52, 11, 12, 11, 62] });
   for (const l of report.lines) {
     table.push([l.name, `${l.value} ${l.unit}`, l.target === null ? "—" : `≤ ${l.target} ${l.unit}`, l.verdict, [extraText(l), l.note].filter(Boolean).join("; ")]);
   }

@@ -46,13 +46,13 @@ export async function insertSyntheticPortfolios(pool: pg.Pool, panel: PricePanel
     ids.push(id);
     equity.push(startingEquity);
     // A partial Fisher–Yates shuffle picks M distinct symbols.
-    const pool = [...universe];
+    const candidates = [...universe];
     const raw = Array.from({ length: spec.positionsPerPortfolio }, () => 0.2 + random());
     const total = raw.reduce((s, w) => s + w, 0);
     for (let k = 0; k < spec.positionsPerPortfolio; k++) {
-      const j = k + Math.floor(random() * (pool.length - k));
-      [pool[k], pool[j]] = [pool[j]!, pool[k]!];
-      const s = pool[k]!;
+      const j = k + Math.floor(random() * (candidates.length - k));
+      [candidates[k], candidates[j]] = [candidates[j]!, candidates[k]!];
+      const s = candidates[k]!;
       const short = random() < SHORT_SHARE;
       const quantity = Math.max(1, Math.round(((raw[k]! / total) * startingEquity) / s.price)) * (short ? -1 : 1);
       pos.id.push(`${id}-${String(k).padStart(2, "0")}`);

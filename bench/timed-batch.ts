@@ -28,13 +28,13 @@ export async function timedBatch(pool: pg.Pool, req: BatchRequest): Promise<Batc
   const memory = sampleMemory();
   const t0 = performance.now();
   let summary: RunSummary;
+  let peakRssMiB: number;
   try {
     summary = await runLocalBatch(req, { pool });
   } finally {
-    memory.stop();
+    peakRssMiB = memory.stop();
   }
   const seconds = (performance.now() - t0) / 1000;
-  const peakRssMiB = memory.stop();
   if (summary.status !== "SUCCEEDED") throw new Error(`bench batch ended ${summary.status}: ${JSON.stringify(summary.portfolios.filter((p) => p.status !== "succeeded").slice(0, 3))}`);
   const rowsWritten = await rowsOfRun(pool, summary.runId, summary);
   return { summary, seconds, rowsWritten, rowsPerSecond: Math.round(rowsWritten / seconds), peakRssMiB };
