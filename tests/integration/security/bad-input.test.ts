@@ -39,6 +39,8 @@ const HOSTILE_CASES = Object.entries(HOSTILE).map(([kind, value]) => ({ kind, va
 
 let owner: string;
 let admin: string;
+/** Manages demo-hnw, whose private holdings the mark tests edit (only a book's manager edits it). */
+let hnw: string;
 let positionId: string;
 let privatePositionId: string;
 
@@ -80,6 +82,7 @@ beforeAll(async () => {
   await useSeededDatabase();
   owner = await sessionCookie("individual@riskline.dev");
   admin = await sessionCookie("admin@riskline.dev");
+  hnw = await sessionCookie("hnw@riskline.dev");
   const { rows } = await getPool().query<{ id: string }>(`SELECT id FROM positions WHERE portfolio_id = $1 AND symbol = 'KO'`, [PORTFOLIO]);
   positionId = rows[0]!.id;
   const { rows: priv } = await getPool().query<{ id: string }>(`SELECT id FROM positions WHERE portfolio_id = 'demo-hnw' AND investment_class = 'PRIVATE' ORDER BY id LIMIT 1`);
@@ -137,7 +140,7 @@ describe("wrong types and out-of-range values answer 422 naming the field", () =
   it("PATCH of a PRIVATE position's mark with a negative price names body.privateMark.price", async () => {
     const res = await send(position.PATCH, `/api/portfolios/demo-hnw/positions/${privatePositionId}`, { id: "demo-hnw", positionId: privatePositionId }, {
       method: "PATCH",
-      cookie: admin,
+      cookie: hnw,
       body: JSON.stringify({ privateMark: { date: AS_OF, price: -1 } }),
     });
     expectError(res, 422, "unprocessable_entity", "body.privateMark.price");
@@ -224,7 +227,7 @@ describe("unknown ids answer 404", () => {
 
   it("PATCH /api/portfolios/[id]/positions/[positionId] of a position that does not exist, or of another portfolio", async () => {
     expectError(await send(position.PATCH, `/api/portfolios/${PORTFOLIO}/positions/nope`, { id: PORTFOLIO, positionId: "nope" }, { method: "PATCH", body: '{"quantity":1}' }), 404, "not_found", "nope");
-    const res = await send(position.PATCH, `/api/portfolios/${PORTFOLIO}/positions/${privatePositionId}`, { id: PORTFOLIO, positionId: privatePositionId }, { method: "PATCH", body: '{"quantity":1}', cookie: admin });
+    const res = await send(position.PATCH, `/api/portfolios/${PORTFOLIO}/positions/${privatePositionId}`, { id: PORTFOLIO, positionId: privatePositionId }, { method: "PATCH", body: '{"quantity":1}' });
     expectError(res, 404, "not_found", privatePositionId);
   });
 
@@ -345,7 +348,7 @@ describe("hostile strings in paths, queries and bodies never reach the database 
   it("PATCH of a private mark whose note holds a NUL character answers 422 naming body.privateMark.note", async () => {
     const res = await send(position.PATCH, `/api/portfolios/demo-hnw/positions/${privatePositionId}`, { id: "demo-hnw", positionId: privatePositionId }, {
       method: "PATCH",
-      cookie: admin,
+      cookie: hnw,
       body: JSON.stringify({ privateMark: { date: AS_OF, price: 10, note: "year-end\u0000mark" } }),
     });
     expectError(res, 422, "unprocessable_entity", "body.privateMark.note");
