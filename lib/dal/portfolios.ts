@@ -2,6 +2,7 @@ import "server-only";
 // Portfolio reads, always scoped to what the caller may see: a manager their own, an admin all.
 import { ApiError } from "@/lib/api/errors";
 import { fromDbDate, toDbDate } from "@/lib/dates";
+import { getPool } from "@/lib/db/pool";
 import { getPrisma } from "@/lib/db/prisma";
 import type { SessionUser } from "./session";
 
@@ -18,34 +19,56 @@ export interface PortfolioSummary {
   latest: { date: string; nav: number | null; pnlDay: number | null; pnlCumulative: number | null } | null;
 }
 
-const ownerFilter = (user: SessionUser) => (user.role === "ADMIN" ? {} : { ownerId: user.id });
+interface SummaryRow {
+  id: string;
+  name: string;
+  description: string | null;
+  owner_id: string;
+  owner_name: string;
+  currency: string;
+  starting_equity: number;
+  inception_date: string;
+  position_count: number;
+  latest_date: string | null;
+  nav: number | null;
+  pnl_day: number | null;
+  pnl_cumulative: number | null;
+}
 
+/** One round trip per request: every handler of a portfolio authorizes through this query. */
 async function summaries(user: SessionUser, id?: string): Promise<PortfolioSummary[]> {
-  const prisma = getPrisma();
-  const rows = await prisma.portfolio.findMany({
-    where: { ...ownerFilter(user), ...(id === undefined ? {} : { id }) },
-    orderBy: { name: "asc" },
-    include: {
-      owner: { select: { name: true } },
-      _count: { select: { positions: true } },
-      snapshots: { where: { status: "COMPLETE" }, orderBy: { date: "desc" }, take: 1, select: { date: true, nav: true, pnlDay: true, pnlCumulative: true } },
-    },
-  });
-  return rows.map((p) => {
-    const s = p.snapshots[0];
-    return {
-      id: p.id,
-      name: p.name,
-      description: p.description,
-      ownerId: p.ownerId,
-      ownerName: p.owner.name,
-      currency: p.currency,
-      startingEquity: p.startingEquity,
-      inceptionDate: fromDbDate(p.inceptionDate),
-      positionCount: p._count.positions,
-      latest: s ? { date: fromDbDate(s.date), nav: s.nav, pnlDay: s.pnlDay, pnlCumulative: s.pnlCumulative } : null,
-    };
-  });
+  const { rows } = await getPool().query<SummaryRow>(
+    `SELECT p.id, p.name, p.description, p.owner_id, u.name AS owner_name, p.currency, p.starting_equity, p.inception_date,
+            (SELECT count(*) FROM positions x WHERE x.portfolio_id = p.id)::int AS position_count,
+            s.date AS latest_date, s.nav, s.pnl_day, s.pnl_cumulative
+     FROM portfolios p
+     JOIN users u ON u.id = p.owner_id
+     LEFT JOIN LATERAL (
+       SELECT date, nav, pnl_day, pnl_cumulative FROM snapshots
+       WHERE portfolio_id = p.id AND status = 'COMPLETE' ORDER BY date DESC LIMIT 1
+     ) s ON true
+     WHERE ($1::text IS NULL OR p.owner_id = $1) AND ($2::text IS NULL OR p.id = $2)
+     ORDER BY p.name`,
+    // The owner filter is explicit: a manager without an id must never match every portfolio.
+    [user.role === "ADMIN" ? null : requireId(user.id), id ?? null],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    ownerId: r.owner_id,
+    ownerName: r.owner_name,
+    currency: r.currency,
+    startingEquity: r.starting_equity,
+    inceptionDate: r.inception_date,
+    positionCount: r.position_count,
+    latest: r.latest_date === null ? null : { date: r.latest_date, nav: r.nav, pnlDay: r.pnl_day, pnlCumulative: r.pnl_cumulative },
+  }));
+}
+
+function requireId(id: string): string {
+  if (!id) throw new ApiError("unauthorized", "Sign in first.");
+  return id;
 }
 
 export function listPortfolios(user: SessionUser): Promise<PortfolioSummary[]> {
