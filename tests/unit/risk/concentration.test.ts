@@ -1,23 +1,11 @@
 import { describe, expect, test } from "vitest";
 import { concentration } from "@/lib/risk/concentration";
-import { valuePrivate, valuePublic, type EnginePosition } from "@/lib/risk/position-exposure";
-import { caseHoldings, expectClose, readGolden, type AnalyticsGolden } from "./portfolio-golden";
+import { valuePrivate, valuePublic } from "@/lib/risk/position-exposure";
+import { type AnalyticsGolden, caseHoldings, readGolden, stockPosition, expectClose } from "./portfolio-golden";
 
 const golden = readGolden<AnalyticsGolden>("portfolio-analytics.json");
 
-const stock = (id: string, symbol: string, quantity: number): EnginePosition => ({
-  id,
-  symbol,
-  quantity,
-  entryPrice: 100,
-  entryDate: "2024-01-02",
-  exitPrice: null,
-  exitDate: null,
-  type: quantity > 0 ? "LONG" : "SHORT",
-  investmentClass: "PUBLIC",
-  option: null,
-  markPrice: null,
-});
+const stock = (id: string, symbol: string, quantity: number) => stockPosition(id, symbol, quantity);
 
 describe("concentration", () => {
   test("golden: weights by symbol (lots merged, options on their underlying, private in), HHI, top-3/10", () => {

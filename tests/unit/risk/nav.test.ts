@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { navDayInput, rollForwardNav, type NavDay, type NavDayInput } from "@/lib/risk/nav";
 import { isOpenOn, valuePrivate, valuePublic, type EnginePosition, type PositionValue } from "@/lib/risk/position-exposure";
-import { bundledPanel, expectClose, readGolden, valueAt, type GoldenPosition, type NavGolden } from "./portfolio-golden";
+import { bundledPanel, type GoldenPosition, type NavGolden, readGolden, stockPosition, valueAt, expectClose } from "./portfolio-golden";
 
 const golden = readGolden<NavGolden>("portfolio-nav.json");
 
@@ -29,19 +29,6 @@ function rollGolden(): NavDay[] {
   return out;
 }
 
-const stock = (id: string, symbol: string, quantity: number, entryDate: string): EnginePosition => ({
-  id,
-  symbol,
-  quantity,
-  entryPrice: 100,
-  entryDate,
-  exitPrice: null,
-  exitDate: null,
-  type: quantity > 0 ? "LONG" : "SHORT",
-  investmentClass: "PUBLIC",
-  option: null,
-  markPrice: null,
-});
 
 describe("NAV roll-forward", () => {
   test("golden: through March 2020 with a short, a late entry, an exit and capital flows, against cash accounting", () => {
@@ -63,7 +50,7 @@ describe("NAV roll-forward", () => {
     const input: NavDayInput = {
       previousNav: null,
       startingEquity: 1e6,
-      open: [{ value: valuePublic(stock("a", "AAPL", 100, "2024-01-02"), 150), previousMarketValue: 10_000 }],
+      open: [{ value: valuePublic(stockPosition("a", "AAPL", 100, "2024-01-02"), 150), previousMarketValue: 10_000 }],
       closedToday: [],
       capitalFlow: 5_000,
     };
@@ -71,7 +58,7 @@ describe("NAV roll-forward", () => {
   });
 
   test("an exit dated on a non-trading day is realized on the next trading day", () => {
-    const p = { ...stock("a", "AAPL", 10, "2024-01-02"), exitDate: "2024-01-06", exitPrice: 120 };
+    const p = { ...stockPosition("a", "AAPL", 10, "2024-01-02"), exitDate: "2024-01-06", exitPrice: 120 };
     const previous = new Map([["a", valuePublic(p, 110)]]);
     const input = navDayInput([p], { date: "2024-01-08", previousDate: "2024-01-05", previousNav: 1000, startingEquity: 1000, capitalFlow: 0 }, new Map(), previous);
     expect(input.closedToday).toEqual([{ proceeds: 1200, previousMarketValue: 1100 }]);
@@ -100,7 +87,7 @@ describe("NAV roll-forward", () => {
 
   // SPEC §12 lesson 6: a private-only portfolio must still be valued.
   test("lesson 6: a private-only portfolio is valued: NAV, long exposure and cash", () => {
-    const pe: EnginePosition = { ...stock("pe", "ACME-PE", 1000, "2024-01-02"), investmentClass: "PRIVATE", entryPrice: 20, markPrice: 25 };
+    const pe: EnginePosition = { ...stockPosition("pe", "ACME-PE", 1000, "2024-01-02"), investmentClass: "PRIVATE", entryPrice: 20, markPrice: 25 };
     const day1 = rollForwardNav({ previousNav: null, startingEquity: 950_000, open: [{ value: valuePrivate(pe), previousMarketValue: 20_000 }], closedToday: [], capitalFlow: 0 });
     expect(day1).toMatchObject({ nav: 950_000, longExposure: 25_000, shortExposure: 0, cash: 925_000, longCount: 1, shortCount: 0 });
     const day2 = rollForwardNav({ previousNav: day1.nav, startingEquity: 950_000, open: [{ value: valuePrivate({ ...pe, markPrice: 27 }), previousMarketValue: 25_000 }], closedToday: [], capitalFlow: 0 });

@@ -1,24 +1,12 @@
 import { describe, expect, test } from "vitest";
 import type { FactorKey } from "@/lib/factors/registry";
 import { portfolioFactorExposures, type BetaTable } from "@/lib/risk/portfolio-exposure";
-import { valuePrivate, valuePublic, type EnginePosition } from "@/lib/risk/position-exposure";
-import { bundledPanel, closeOn, expectClose, readGolden, valueAt, type AnalyticsGolden } from "./portfolio-golden";
+import { valuePrivate, valuePublic } from "@/lib/risk/position-exposure";
+import { type AnalyticsGolden, bundledPanel, closeOn, readGolden, stockPosition, valueAt, expectClose } from "./portfolio-golden";
 
 const golden = readGolden<AnalyticsGolden>("portfolio-analytics.json");
 
-const stock = (id: string, symbol: string, quantity: number): EnginePosition => ({
-  id,
-  symbol,
-  quantity,
-  entryPrice: 100,
-  entryDate: "2019-06-03",
-  exitPrice: null,
-  exitDate: null,
-  type: quantity > 0 ? "LONG" : "SHORT",
-  investmentClass: "PUBLIC",
-  option: null,
-  markPrice: null,
-});
+const stock = (id: string, symbol: string, quantity: number) => stockPosition(id, symbol, quantity, "2019-06-03");
 
 describe("portfolio factor exposure", () => {
   test("golden: β_p, $ exposure and coverage (options on their underlying's betas, private out)", () => {

@@ -129,3 +129,20 @@ export function caseHoldings(golden: AnalyticsGolden, c: AnalyticsCase): { value
   const nav = pf.cash + values.reduce((s, v) => s + v.marketValue, 0);
   return { values, nav, exposures: publicExposureBySymbol(values) };
 }
+
+/** A public stock or ETF lot for hand-built cases (short when the quantity is negative). */
+export function stockPosition(id: string, symbol: string, quantity: number, entryDate = "2024-01-02"): EnginePosition {
+  return {
+    id,
+    symbol,
+    quantity,
+    entryPrice: 100,
+    entryDate,
+    exitPrice: null,
+    exitDate: null,
+    type: quantity > 0 ? "LONG" : "SHORT",
+    investmentClass: "PUBLIC",
+    option: null,
+    markPrice: null,
+  };
+}

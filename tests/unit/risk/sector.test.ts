@@ -1,25 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { readSymbolFile } from "@/lib/market-data/price-file";
-import { valuePrivate, valuePublic, type EnginePosition } from "@/lib/risk/position-exposure";
+import { valuePrivate, valuePublic } from "@/lib/risk/position-exposure";
 import { ETF_BUCKET, sectorExposure, UNCLASSIFIED, type SectorLookup } from "@/lib/risk/sector";
-import { caseHoldings, expectClose, readGolden, type AnalyticsGolden } from "./portfolio-golden";
+import { type AnalyticsGolden, caseHoldings, readGolden, stockPosition, expectClose } from "./portfolio-golden";
 
 const golden = readGolden<AnalyticsGolden>("portfolio-analytics.json");
 const lookup: SectorLookup = new Map(readSymbolFile().map((s) => [s.symbol, s]));
 
-const stock = (id: string, symbol: string, quantity: number): EnginePosition => ({
-  id,
-  symbol,
-  quantity,
-  entryPrice: 100,
-  entryDate: "2024-01-02",
-  exitPrice: null,
-  exitDate: null,
-  type: quantity > 0 ? "LONG" : "SHORT",
-  investmentClass: "PUBLIC",
-  option: null,
-  markPrice: null,
-});
+const stock = (id: string, symbol: string, quantity: number) => stockPosition(id, symbol, quantity);
 
 describe("sector exposure", () => {
   test("golden: gross and net by sector as % of NAV, options in their underlying's sector, private Unclassified", () => {
