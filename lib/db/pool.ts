@@ -4,7 +4,10 @@ import pg from "pg";
 // DATE columns as 'YYYY-MM-DD' strings: a JS Date would shift by the process time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
-export type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
+/** A pg.Pool, pg.PoolClient or pg.Client: what bulk SQL needs. */
+export interface Queryable {
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+}
 
 const globalForPool = globalThis as unknown as { riskPool?: pg.Pool };
 

@@ -3,15 +3,11 @@
 // parameters whatever the chunk size (no 65,535-parameter limit) and ~10x faster than Prisma's
 // createMany. Dates cross the wire as 'YYYY-MM-DD' text both ways (to_char on read), so no time
 // zone ever shifts a trading day.
-import type { QueryResult, QueryResultRow } from "pg";
+import type { Queryable } from "@/lib/db/pool";
 import type { PriceRow } from "./price-file";
 import { assertDateRange } from "./provider";
 import { isIsoDate } from "./trading-calendar";
 
-/** A pg.Pool, pg.PoolClient or pg.Client. */
-export interface Queryable {
-  query<R extends QueryResultRow = QueryResultRow>(text: string, values?: unknown[]): Promise<QueryResult<R>>;
-}
 
 export interface UpsertPricesResult {
   /** Distinct (symbol, date) rows sent. */
