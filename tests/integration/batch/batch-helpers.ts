@@ -22,17 +22,25 @@ export async function rowCounts(): Promise<Record<string, number>> {
   return out;
 }
 
-export async function phaseRows(runId: string, where = "true", params: unknown[] = []) {
-  const { rows } = await getPool().query<{
-    phase: string;
-    portfolio_id: string | null;
-    date: string | null;
-    status: string;
-    reason_code: string | null;
-    error_message: string | null;
-    error_stack: string | null;
-    counts: Record<string, number> | null;
-    started_at: Date;
-  }>(`SELECT phase, portfolio_id, date, status, reason_code, error_message, error_stack, counts, started_at FROM batch_phases WHERE run_id = $1 AND ${where} ORDER BY started_at`, [runId, ...params]);
+export interface PhaseRowRead {
+  phase: string;
+  portfolio_id: string | null;
+  date: string | null;
+  status: string;
+  reason_code: string | null;
+  error_message: string | null;
+  error_stack: string | null;
+  counts: Record<string, number> | null;
+  details: Record<string, unknown> | null;
+  started_at: Date;
+}
+
+/** A run's telemetry rows in the order they started. */
+export async function phaseRows(runId: string, where = "true", params: unknown[] = []): Promise<PhaseRowRead[]> {
+  const { rows } = await getPool().query<PhaseRowRead>(
+    `SELECT phase, portfolio_id, date, status, reason_code, error_message, error_stack, counts, details, started_at
+     FROM batch_phases WHERE run_id = $1 AND ${where} ORDER BY started_at, phase`,
+    [runId, ...params],
+  );
   return rows;
 }

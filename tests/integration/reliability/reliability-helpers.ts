@@ -39,25 +39,7 @@ export async function snapshotStatuses(portfolioId: string, from: string): Promi
   return rows.map((r) => r.status);
 }
 
-export interface PhaseRowRead {
-  phase: string;
-  portfolio_id: string | null;
-  date: string | null;
-  status: string;
-  reason_code: string | null;
-  error_message: string | null;
-  error_stack: string | null;
-  counts: Record<string, number> | null;
-  details: Record<string, unknown> | null;
-}
-
-export async function phasesOf(runId: string, where = "true", params: unknown[] = []): Promise<PhaseRowRead[]> {
-  const { rows } = await db().query<PhaseRowRead>(
-    `SELECT phase, portfolio_id, date, status, reason_code, error_message, error_stack, counts, details FROM batch_phases WHERE run_id = $1 AND ${where} ORDER BY started_at, phase`,
-    [runId, ...params],
-  );
-  return rows;
-}
+export { phaseRows as phasesOf, type PhaseRowRead } from "../batch/batch-helpers";
 
 /** Rows per (key) in the result tables: any count above 1 is a duplicate. */
 export async function duplicateResultRows(): Promise<number> {
