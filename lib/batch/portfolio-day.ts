@@ -224,6 +224,7 @@ export function computePortfolioDay(portfolio: PortfolioData, market: MarketCont
       throw new DayPhaseError(phase, date, e);
     }
   };
+  const positionById = new Map(portfolio.positions.map((p) => [p.id, p]));
   const reasons: SnapshotReasons = {};
   const skipSection = (section: keyof SnapshotReasons, reason: ReasonCode, detail: string) => {
     reasons[section] = { reason, detail };
@@ -256,7 +257,7 @@ export function computePortfolioDay(portfolio: PortfolioData, market: MarketCont
   const noPublic = "only private holdings: valued from their marks, no market analytics";
 
   const valuations: ValuationRow[] = values.map((pv) => {
-    const position = portfolio.positions.find((p) => p.id === pv.positionId)!;
+    const position = positionById.get(pv.positionId)!;
     const previous = state.previousValues.get(pv.positionId);
     const multiplier = position.option?.multiplier ?? 1;
     const entryCost = position.quantity * position.entryPrice * multiplier;
@@ -363,7 +364,7 @@ export function computePortfolioDay(portfolio: PortfolioData, market: MarketCont
       .filter((pv) => pv.investmentClass !== "PRIVATE")
       .map((pv) => {
         const g = greekById.get(pv.positionId);
-        const position = portfolio.positions.find((p) => p.id === pv.positionId)!;
+        const position = positionById.get(pv.positionId)!;
         return g && position.option
           ? { key: pv.positionId, symbol: pv.riskSymbol, exposure: pv.exposure, gammaShares: g.gamma * position.quantity * position.option.multiplier, underlyingPrice: g.underlyingPrice }
           : { key: pv.positionId, symbol: pv.riskSymbol, exposure: pv.exposure };
@@ -390,7 +391,7 @@ export function computePortfolioDay(portfolio: PortfolioData, market: MarketCont
         })),
         positionContributions: r.correlated.positions.map((p) => ({
           positionId: p.key,
-          symbol: portfolio.positions.find((x) => x.id === p.key)!.symbol,
+          symbol: positionById.get(p.key)!.symbol,
           riskSymbol: p.symbol,
           exposure: p.exposure,
           linear: p.linearPnl,

@@ -42,3 +42,10 @@ export function lastIndexOnOrBefore(panel: PricePanel, date: string): number {
   }
   return found;
 }
+
+/** The close of `symbol` on `date`, or undefined when the panel has none (no row, gap, off-axis date). */
+export function closeOnDate(panel: PricePanel, symbol: string, date: string): number | undefined {
+  const i = panel.dateIndex.get(date);
+  const close = i === undefined ? undefined : panel.closes.get(symbol)?.[i];
+  return close === undefined || Number.isNaN(close) ? undefined : close;
+}

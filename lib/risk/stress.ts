@@ -3,7 +3,7 @@
 // the shock vector by its conditional expectation under the factor covariance and runs every
 // position through its stress betas, plus a gamma term for options. Nothing is clipped (lesson 12).
 import { FACTORS, STRESS_PROXIES, type StressProxy } from "@/lib/factors/registry";
-import type { PricePanel } from "@/lib/market-data/price-panel";
+import { closeOnDate, type PricePanel } from "@/lib/market-data/price-panel";
 import { DEFAULT_TLT_DURATION, SHOCK_PROXY, type ScenarioDefinition, type ShockableFactor } from "@/lib/stress/scenarios";
 import type { FactorCovariance } from "./factor-covariance";
 import { choleskySolve } from "./stats/cholesky";
@@ -27,9 +27,8 @@ export function tltReturnForRateShock(rateBp: number, duration = DEFAULT_TLT_DUR
 }
 
 function closeOn(panel: PricePanel, symbol: string, date: string): number {
-  const i = panel.dateIndex.get(date);
-  const close = i === undefined ? undefined : panel.closes.get(symbol)?.[i];
-  if (close === undefined || Number.isNaN(close)) throw new Error(`Replay scenario needs the close of ${symbol} on ${date}, which the price panel does not have`);
+  const close = closeOnDate(panel, symbol, date);
+  if (close === undefined) throw new Error(`Replay scenario needs the close of ${symbol} on ${date}, which the price panel does not have`);
   return close;
 }
 

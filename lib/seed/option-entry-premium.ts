@@ -2,7 +2,7 @@
 // the batch uses, so the first day's valuation matches the cost and P&L starts at zero.
 import { quoteOption, realizedVol63 } from "@/lib/batch/option-valuation";
 import type { IsoDate } from "@/lib/dates";
-import type { PricePanel } from "@/lib/market-data/price-panel";
+import { closeOnDate, type PricePanel } from "@/lib/market-data/price-panel";
 import { DEFAULT_RISK_FREE_RATE } from "@/lib/risk/black-scholes";
 import { ReturnCache } from "@/lib/risk/returns";
 
@@ -12,8 +12,8 @@ export function optionEntryPremium(
   riskFreeRate = DEFAULT_RISK_FREE_RATE,
 ): number {
   const i = panel.dateIndex.get(o.date);
-  const spot = i === undefined ? undefined : panel.closes.get(o.underlying)?.[i];
-  if (i === undefined || spot === undefined || Number.isNaN(spot)) throw new Error(`Demo seed: no close for ${o.underlying} on ${o.date}`);
+  const spot = closeOnDate(panel, o.underlying, o.date);
+  if (i === undefined || spot === undefined) throw new Error(`Demo seed: no close for ${o.underlying} on ${o.date}`);
   const vol = realizedVol63(new ReturnCache(panel), o.underlying, i);
   if (vol === null) throw new Error(`Demo seed: ${o.underlying} has fewer than 63 returns before ${o.date}`);
   const q = quoteOption({ underlying: o.underlying, right: o.right === "C" ? "CALL" : "PUT", strike: o.strike, expiry: o.expiry, multiplier: 100 }, o.date, spot, vol, riskFreeRate);

@@ -2,7 +2,7 @@
 import { hashPassword } from "better-auth/crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { toDbDate } from "@/lib/dates";
-import { buildPricePanel, type PricePanel } from "@/lib/market-data/price-panel";
+import { buildPricePanel, closeOnDate, type PricePanel } from "@/lib/market-data/price-panel";
 import { readPriceFile } from "@/lib/market-data/price-file";
 import { formatOccSymbol } from "@/lib/risk/black-scholes";
 import { optionEntryPremium } from "./option-entry-premium";
@@ -26,10 +26,9 @@ export async function seedDemoUsers(prisma: PrismaClient): Promise<number> {
 }
 
 function closeOn(panel: PricePanel, symbol: string, date: string): number {
-  const i = panel.dateIndex.get(date);
-  const v = i === undefined ? undefined : panel.closes.get(symbol)?.[i];
-  if (v === undefined || Number.isNaN(v)) throw new Error(`Demo seed: no bundled close for ${symbol} on ${date}`);
-  return v;
+  const close = closeOnDate(panel, symbol, date);
+  if (close === undefined) throw new Error(`Demo seed: no bundled close for ${symbol} on ${date}`);
+  return close;
 }
 
 type PositionCreate = Parameters<PrismaClient["position"]["create"]>[0]["data"];

@@ -27,8 +27,9 @@ export interface RefreshOptions {
 function anchorValues(portfolio: PortfolioData, anchor: NavAnchor | null): Map<string, PositionValue> {
   // navDayInput reads only the previous market value of each position.
   const values = new Map<string, PositionValue>();
+  const byId = new Map(portfolio.positions.map((p) => [p.id, p]));
   for (const [id, marketValue] of anchor?.marketValues ?? []) {
-    const p = portfolio.positions.find((x) => x.id === id);
+    const p = byId.get(id);
     if (p) values.set(id, { positionId: id, symbol: p.symbol, riskSymbol: p.option?.underlying ?? p.symbol, investmentClass: p.investmentClass, exposure: 0, marketValue });
   }
   return values;
