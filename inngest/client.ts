@@ -26,5 +26,5 @@ const planSchema = z.object({ portfolioId: z.string(), dates: z.array(isoDate), 
 
 /** The per-portfolio child run, invoked by the batch function. */
 export const portfolioRefreshInvoked = invoke(
-  z.object({ runId: z.string(), asOfDate: isoDate, force: z.boolean(), plan: planSchema }),
+  z.object({ runId: z.string(), asOfDate: isoDate, plan: planSchema }),
 );

@@ -16,6 +16,9 @@ export const REASON_CODES = [
   "NOT_COMPUTED",
   "LOCKED_BY_OTHER_RUN",
   "ERROR",
+  "NAV_NOT_POSITIVE",
+  "DEGENERATE_INPUT",
+  "INVARIANT_VIOLATED",
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];

@@ -14,9 +14,9 @@ export const refreshPortfolioFn = inngest.createFunction(
   },
   async ({ event, step }) =>
     step.run("refresh", async () => {
-      const { runId, asOfDate, force, plan } = event.data;
+      const { runId, asOfDate, plan } = event.data;
       const pool = getPool();
       const market = await marketContextForPortfolio(pool, plan.portfolioId, plan.dates, asOfDate);
-      return refreshPortfolio(pool, market, plan, { runId, force });
+      return refreshPortfolio(pool, market, plan, { runId });
     }),
 );

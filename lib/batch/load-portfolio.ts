@@ -10,6 +10,8 @@ export interface PortfolioData {
   name: string;
   startingEquity: number;
   inceptionDate: IsoDate;
+  /** The inputs version these positions, marks and flows were read at (read before them). */
+  inputsVersion: number;
   positions: EnginePosition[];
   /** Marks per private position id, ascending by date. */
   marks: Map<string, { date: IsoDate; price: number }[]>;
@@ -63,11 +65,13 @@ function toEnginePosition(r: PositionRow): EnginePosition {
 }
 
 export async function loadPortfolioData(db: Queryable, portfolioId: string): Promise<PortfolioData> {
-  const [p, positions, marks, flows] = await Promise.all([
-    db.query<{ id: string; name: string; starting_equity: number; inception_date: string }>(
-      `SELECT id, name, starting_equity, inception_date FROM portfolios WHERE id = $1`,
-      [portfolioId],
-    ),
+  // The version first: inputs read after it are at least that new, so a run never takes newer inputs
+  // for an older version (which would let it clear a recompute mark it did not honour).
+  const p = await db.query<{ id: string; name: string; starting_equity: number; inception_date: string; inputs_version: number }>(
+    `SELECT id, name, starting_equity, inception_date, inputs_version FROM portfolios WHERE id = $1`,
+    [portfolioId],
+  );
+  const [positions, marks, flows] = await Promise.all([
     db.query<PositionRow>(
       `SELECT id, symbol, quantity, entry_price, entry_date, exit_price, exit_date, position_type, investment_class, underlying, strike, expiry, multiplier
        FROM positions WHERE portfolio_id = $1 ORDER BY id`,
@@ -88,6 +92,7 @@ export async function loadPortfolioData(db: Queryable, portfolioId: string): Pro
     name: row.name,
     startingEquity: row.starting_equity,
     inceptionDate: row.inception_date,
+    inputsVersion: row.inputs_version,
     positions: positions.rows.map(toEnginePosition),
     marks: markMap,
     flows: new Map(flows.rows.map((f) => [f.date, f.amount])),
@@ -106,13 +111,4 @@ export async function loadNavAnchor(db: Queryable, portfolioId: string, date: Is
   const nav = snap.rows[0]?.nav;
   if (nav === undefined) return null;
   return { date, nav, marketValues: new Map(vals.rows.map((v) => [v.position_id, v.market_value])) };
-}
-
-/** NAV of complete snapshots after `date`, to tell whether a forced rerun changed the chain. */
-export async function laterCompleteDates(db: Queryable, portfolioId: string, date: IsoDate): Promise<IsoDate[]> {
-  const { rows } = await db.query<{ date: string }>(`SELECT date FROM snapshots WHERE portfolio_id = $1 AND status = 'COMPLETE' AND date > $2 ORDER BY date`, [
-    portfolioId,
-    date,
-  ]);
-  return rows.map((r) => r.date);
 }

@@ -12,7 +12,8 @@ import { upsertRegistries } from "./phases/prerequisites";
 import { loadPricePanel } from "./phases/price-panel";
 import { computeSymbolAnalytics } from "./phases/symbol-analytics";
 import { finishRun } from "./runs";
-import { runPhase } from "./telemetry";
+import { runningPhaseRows } from "./run-invariants";
+import { runPhase, writePhaseRows } from "./telemetry";
 import type { BatchRequest, MarketDataResult, MissingDatesResult, PortfolioRefreshResult, SymbolAnalyticsResult } from "./types";
 
 export function batchConfig(): BatchConfig {
@@ -47,16 +48,23 @@ export async function heldSymbols(pool: pg.Pool, portfolioIds: readonly string[]
 
 const pending = (plan: MissingDatesResult) => plan.portfolios.filter((p) => p.dates.length > 0).map((p) => p.portfolioId);
 
+/** The last date any book of the plan computes: the as-of date, or later when a book re-chains stored
+ * days past it. Market data and the panel reach this far. */
+export const planEnd = (plan: MissingDatesResult): IsoDate => {
+  const last = plan.allDates.at(-1);
+  return last !== undefined && last > plan.asOfDate ? last : plan.asOfDate;
+};
+
 export function phaseMarketData(pool: pg.Pool, runId: string, provider: MarketDataProvider, plan: MissingDatesResult): Promise<MarketDataResult> {
   return runPhase(pool, runId, "MARKET_DATA", async () => {
     const symbols = await neededSymbols(pool, pending(plan));
-    return fetchMarketData(pool, provider, { symbols, firstDate: plan.allDates[0]!, asOfDate: plan.asOfDate });
+    return fetchMarketData(pool, provider, { symbols, firstDate: plan.allDates[0]!, asOfDate: planEnd(plan) });
   });
 }
 
 export function phasePricePanel(pool: pg.Pool, runId: string, symbols: readonly string[], plan: MissingDatesResult): Promise<PricePanel> {
   return runPhase(pool, runId, "PRICE_PANEL", async () => {
-    const panel = await loadPricePanel(pool, symbols, plan.allDates[0]!, plan.asOfDate);
+    const panel = await loadPricePanel(pool, symbols, plan.allDates[0]!, planEnd(plan));
     return { outcome: { status: "succeeded", counts: { symbols: panel.symbols.length, dates: panel.dates.length } }, value: panel };
   });
 }
@@ -80,7 +88,8 @@ export async function phaseSymbolAnalytics(
 /** What one portfolio's refresh needs when it runs on its own (an Inngest child run). */
 export async function marketContextForPortfolio(pool: pg.Pool, portfolioId: string, dates: readonly IsoDate[], asOfDate: IsoDate): Promise<MarketContext> {
   const symbols = await neededSymbols(pool, [portfolioId]);
-  const panel = await loadPricePanel(pool, symbols, dates[0]!, asOfDate);
+  const last = dates.at(-1)!;
+  const panel = await loadPricePanel(pool, symbols, dates[0]!, last > asOfDate ? last : asOfDate);
   const betas = await loadBetaStore(pool, await heldSymbols(pool, [portfolioId]), dates);
   return createMarketContext(pool, panel, betas, batchConfig());
 }
@@ -91,13 +100,32 @@ export function runStatus(results: readonly PortfolioRefreshResult[]): "SUCCEEDE
   return bad.length === results.length && results.every((r) => r.datesCompleted === 0) ? "FAILED" : "PARTIAL";
 }
 
+export const upToDate = (portfolioId: string): PortfolioRefreshResult => ({ portfolioId, status: "skipped", reason: "ALREADY_COMPLETE", datesCompleted: 0, datesFailed: 0, rowsWritten: 0 });
+
+/**
+ * The run's end: telemetry of the books that were already up to date, the run-level invariant (no
+ * telemetry row of the run left RUNNING), the status (a broken invariant, here or in a book, never
+ * lets the run say SUCCEEDED; it names the violations on the run) and the summary.
+ */
 export async function phaseFinish(
   pool: pg.Pool,
   runId: string,
   results: readonly PortfolioRefreshResult[],
   extra: Record<string, number> = {},
 ): Promise<{ status: "SUCCEEDED" | "PARTIAL" | "FAILED"; durationMs: number }> {
-  const status = runStatus(results);
+  const skipped = results.filter((r) => r.status === "skipped" && r.reason === "ALREADY_COMPLETE");
+  await writePhaseRows(
+    pool,
+    runId,
+    skipped.map((r) => ({ phase: "VALUATION", portfolioId: r.portfolioId, date: null, status: "SKIPPED", reasonCode: "ALREADY_COMPLETE", details: { detail: "every trading day up to the as-of date is complete" }, finishedAt: new Date() })),
+  );
+  const running = await runningPhaseRows(pool, runId);
+  const violations = [
+    ...results.flatMap((r) => (r.violations ?? []).map((v) => `${r.portfolioId}: ${v}`)),
+    ...(running ? [`${running} telemetry row(s) of the run left RUNNING`] : []),
+  ];
+  let status = runStatus(results);
+  if (violations.length && status === "SUCCEEDED") status = "PARTIAL";
   const counts = {
     ...extra,
     portfolios: results.length,
@@ -106,11 +134,13 @@ export async function phaseFinish(
     datesCompleted: results.reduce((n, r) => n + r.datesCompleted, 0),
     datesFailed: results.reduce((n, r) => n + r.datesFailed, 0),
     rowsWritten: results.reduce((n, r) => n + r.rowsWritten, 0),
+    invariantViolations: violations.length,
   };
   await runPhase(pool, runId, "FINISH", async () => ({
-    outcome: { status: "succeeded", counts, details: { status, portfolios: results.map((r) => ({ id: r.portfolioId, status: r.status, reason: r.reason ?? null })) } },
+    outcome: { status: "succeeded", counts, details: { status, violations, portfolios: results.map((r) => ({ id: r.portfolioId, status: r.status, reason: r.reason ?? null })) } },
     value: undefined,
   }));
-  const durationMs = await finishRun(pool, runId, { status, counts });
+  const error = violations.length ? new Error(`Invariant violated (${violations.length}): ${violations.slice(0, 5).join("; ")}${violations.length > 5 ? "; …" : ""}`) : undefined;
+  const durationMs = await finishRun(pool, runId, { status, counts, ...(error ? { error } : {}) });
   return { status, durationMs };
 }

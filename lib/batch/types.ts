@@ -100,6 +100,8 @@ export interface PortfolioRefreshResult {
   datesCompleted: number;
   datesFailed: number;
   rowsWritten: number;
+  /** Invariants the book's stored chain broke after the refresh (each in words). */
+  violations?: string[];
 }
 
 export interface RunSummary {

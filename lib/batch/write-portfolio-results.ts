@@ -29,7 +29,8 @@ async function replaceDays(client: pg.PoolClient, portfolioId: string, dates: Is
   await client.query(`WITH ${ctes.join(", ")} DELETE FROM ${last} WHERE portfolio_id = $1 AND date = ANY($2::date[])`, [portfolioId, dates]);
 }
 
-export async function writeDays(pool: pg.Pool, portfolioId: string, runId: string, days: readonly DayResult[]): Promise<number> {
+/** `previousDate`: the trading day the first of `days` chained from (each later one chains from the one before). */
+export async function writeDays(pool: pg.Pool, portfolioId: string, runId: string, days: readonly DayResult[], previousDate: IsoDate | null): Promise<number> {
   if (!days.length) return 0;
   const dates = days.map((d) => d.date);
   return withTransaction(async (client) => {
@@ -151,9 +152,9 @@ export async function writeDays(pool: pg.Pool, portfolioId: string, runId: strin
     }
 
     // The snapshots last: COMPLETE only once every row of the day is in place.
-    const s = days.map((d) => ({ date: d.date, ...d.snapshot }));
+    const s = days.map((d, i) => ({ date: d.date, previousDate: i === 0 ? previousDate : days[i - 1]!.date, ...d.snapshot }));
     const res = await client.query(
-      `UPDATE snapshots AS s SET status = 'COMPLETE', completed_at = now(), run_id = $2,
+      `UPDATE snapshots AS s SET status = 'COMPLETE', completed_at = now(), run_id = $2, previous_date = t.previous_date,
          nav = t.nav, pnl_day = t.pnl_day, pnl_cumulative = t.nav - p.starting_equity - t.flows_to_date, daily_return = t.daily_return,
          realized_pnl = t.realized, capital_flow = t.flow, long_exposure = t.long, short_exposure = t.short, gross_exposure = t.gross,
          net_exposure = t.net, cash = t.cash, private_value = t.private_value, num_positions = t.n, num_long = t.n_long, num_short = t.n_short,
@@ -167,11 +168,11 @@ export async function writeDays(pool: pg.Pool, portfolioId: string, runId: strin
                    $12::float8[], $13::float8[], $14::float8[], $15::int[], $16::int[], $17::int[], $18::float8[], $19::float8[], $20::float8[],
                    $21::float8[], $22::float8[], $23::text[], $24::float8[], $25::float8[], $26::float8[], $27::float8[], $28::float8[],
                    $29::float8[], $30::float8[], $31::float8[], $32::float8[], $33::float8[], $34::float8[], $35::float8[], $36::text[],
-                   $37::text[], $38::text[], $39::float8[])
+                   $37::text[], $38::text[], $39::float8[], $40::date[])
          AS t(date, nav, pnl_day, daily_return, realized, flow, long, short, gross, net, cash, private_value, n, n_long, n_short,
-              vol21, vol63, har, ewma, pct, trend, v95h, v99h, e95h, e99h, v95p, v99p, e95p, e99p, hhi, eff, top3, top10, sector, reasons, carried, flows_to_date),
+              vol21, vol63, har, ewma, pct, trend, v95h, v99h, e95h, e99h, v95p, v99p, e95p, e99p, hhi, eff, top3, top10, sector, reasons, carried, flows_to_date, previous_date),
          portfolios p
-       WHERE s.portfolio_id = $1 AND p.id = $1 AND s.date = t.date`,
+       WHERE s.portfolio_id = $1 AND p.id = $1 AND s.date = t.date AND s.run_id = $2 AND s.status = 'PENDING'`,
       [
         portfolioId,
         runId,
@@ -212,6 +213,7 @@ export async function writeDays(pool: pg.Pool, portfolioId: string, runId: strin
         s.map((x) => json(x.reasons)),
         s.map((x) => JSON.stringify(x.carriedSymbols)),
         s.map((x) => x.flowsToDate),
+        s.map((x) => x.previousDate),
       ],
     );
     if (res.rowCount !== days.length) throw new Error(`expected ${days.length} claimed snapshots to complete, updated ${res.rowCount}: a concurrent writer removed the claim`);

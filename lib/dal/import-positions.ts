@@ -6,11 +6,10 @@ import { fromDbDate, toDbDate } from "@/lib/dates";
 import { getPrisma } from "@/lib/db/prisma";
 import { parsePositionCsv, type CsvRow, type CsvRowError } from "@/lib/positions/parse-position-csv";
 import { draftKey, type PositionDraft } from "@/lib/positions/position-rules";
-import { staleResultsNotice, type StaleResultsNotice } from "@/lib/positions/stale-results";
+import type { StaleResultsNotice } from "@/lib/positions/stale-results";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { PortfolioSummary } from "./portfolios";
-
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+import { markResultsStale, type Tx } from "./results-stale";
 
 export interface ImportPreview {
   mode: "preview";
@@ -82,6 +81,6 @@ export async function commitPositionImport(portfolio: PortfolioSummary, csv: str
     const drafts = rows.map((r) => r.position!);
     const created = await tx.position.createManyAndReturn({ data: drafts.map((d) => toCreate(portfolio.id, d)), select: { id: true } });
     const from = drafts.map((d) => d.entryDate).sort()[0]!;
-    return { mode: "commit" as const, created: created.length, positionIds: created.map((c) => c.id), ...staleResultsNotice(from) };
+    return { mode: "commit" as const, created: created.length, positionIds: created.map((c) => c.id), ...(await markResultsStale(tx, portfolio.id, from)) };
   });
 }

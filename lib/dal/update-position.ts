@@ -7,8 +7,9 @@ import { isoDateSchema } from "@/lib/api/schemas";
 import { fromDbDate, toDbDate } from "@/lib/dates";
 import { getPrisma } from "@/lib/db/prisma";
 import { checkPositionRules, type PositionDraft } from "@/lib/positions/position-rules";
-import { staleResultsNotice, type StaleResultsNotice } from "@/lib/positions/stale-results";
+import type { StaleResultsNotice } from "@/lib/positions/stale-results";
 import type { PortfolioSummary } from "./portfolios";
+import { markResultsStale } from "./results-stale";
 
 const finite = z.number().refine(Number.isFinite, "must be a finite number");
 const positive = finite.refine((n) => n > 0, "must be positive");
@@ -78,6 +79,6 @@ export async function updatePosition(portfolio: PortfolioSummary, positionId: st
     // A new mark changes values from its date; any other change can move every date since entry.
     const onlyMark = Object.keys(fields).length === 0 && privateMark;
     const recomputeFrom = onlyMark ? privateMark.date : [before.entryDate, after.entryDate].sort()[0]!;
-    return { position: { id: positionId, ...after }, ...staleResultsNotice(recomputeFrom) };
+    return { position: { id: positionId, ...after }, ...(await markResultsStale(tx, portfolio.id, recomputeFrom)) };
   });
 }

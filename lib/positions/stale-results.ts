@@ -1,4 +1,5 @@
-// What a position change means for stored results: they stay as computed until the batch reruns.
+// What a change of a book's inputs means for stored results: the days from the earliest affected date
+// are recomputed by the next batch run; until then they show what was computed before the change.
 export interface StaleResultsNotice {
   resultsStale: true;
   /** The earliest date whose results the change affects. */
@@ -10,6 +11,6 @@ export function staleResultsNotice(recomputeFrom: string): StaleResultsNotice {
   return {
     resultsStale: true,
     recomputeFrom,
-    message: `Positions changed: stored results from ${recomputeFrom} on still reflect the old positions until the next batch run recomputes them (a force rerun from that date).`,
+    message: `Inputs changed: results from ${recomputeFrom} on still reflect the previous inputs until the next batch run recomputes them.`,
   };
 }

@@ -1,7 +1,8 @@
-// Phase 2 (SPEC §5): per portfolio, the trading days to compute. Each portfolio has its own watermark:
-// the first trading day since inception without a complete snapshot, so a missed day is always
-// back-filled (SPEC §12 lesson 7). A forced rerun recomputes its range, extended back to any earlier
-// gap so the NAV chain stays whole.
+// Phase 2: per portfolio, the trading days to compute, always one contiguous run of days that ends at
+// the book's horizon (the as-of date, or its last stored day when that is later), so the NAV chain is
+// never left half re-chained. A normal run starts at the first day that is not complete or that an
+// edit marked for recomputation (a missed day is always back-filled); a forced rerun starts at its
+// range's first day, or earlier at such a gap, and re-chains every later day. See docs/ARCHITECTURE.md.
 import type { Queryable } from "@/lib/db/pool";
 import type { IsoDate } from "@/lib/dates";
 import { previousTradingDay, tradingDaysBetween } from "@/lib/market-data/trading-calendar";
@@ -10,12 +11,14 @@ import type { MissingDatesResult, PortfolioPlan } from "../types";
 export interface ScopedPortfolio {
   id: string;
   inceptionDate: IsoDate;
+  /** Stored days from this date on are to be recomputed (an edit changed their inputs). */
+  recomputeFrom: IsoDate | null;
 }
 
 export async function portfoliosInScope(db: Queryable, portfolioIds: readonly string[] | null | undefined): Promise<ScopedPortfolio[]> {
   const all = !portfolioIds || portfolioIds.length === 0;
-  const { rows } = await db.query<{ id: string; inception_date: string }>(
-    `SELECT id, inception_date FROM portfolios ${all ? "" : "WHERE id = ANY($1::text[])"} ORDER BY id`,
+  const { rows } = await db.query<{ id: string; inception_date: string; recompute_from: string | null }>(
+    `SELECT id, inception_date, recompute_from FROM portfolios ${all ? "" : "WHERE id = ANY($1::text[])"} ORDER BY id`,
     all ? [] : [[...portfolioIds]],
   );
   if (!all) {
@@ -23,30 +26,30 @@ export async function portfoliosInScope(db: Queryable, portfolioIds: readonly st
     const unknown = portfolioIds.filter((id) => !found.has(id));
     if (unknown.length) throw new Error(`Unknown portfolio id(s): ${unknown.join(", ")}`);
   }
-  return rows.map((r) => ({ id: r.id, inceptionDate: r.inception_date }));
+  return rows.map((r) => ({ id: r.id, inceptionDate: r.inception_date, recomputeFrom: r.recompute_from }));
 }
 
+/**
+ * `completeDates`: the book's COMPLETE snapshots (any date). A forced range that holds none of the
+ * book's trading days up to the as-of date leaves it to the normal rule.
+ */
 export function planPortfolio(
   portfolio: ScopedPortfolio,
   completeDates: ReadonlySet<IsoDate>,
   asOfDate: IsoDate,
   force: { from: IsoDate; to: IsoDate } | null | undefined,
 ): PortfolioPlan {
-  const days = tradingDaysBetween(portfolio.inceptionDate, asOfDate);
-  const firstGap = days.findIndex((d) => !completeDates.has(d));
-  let start: number;
-  let end = days.length;
-  if (force) {
-    const from = days.findIndex((d) => d >= force.from);
-    start = from === -1 ? days.length : firstGap === -1 ? from : Math.min(from, firstGap);
-    const to = days.findLastIndex((d) => d <= force.to);
-    end = Math.max(to + 1, 0);
-    // A gap after the forced range (never computed) is computed too: its chain starts in the range.
-    if (firstGap !== -1 && firstGap >= end) end = days.length;
-  } else {
-    start = firstGap === -1 ? days.length : firstGap;
-  }
-  const dates = start < end ? days.slice(start, end) : [];
+  const lastStored = [...completeDates].reduce<IsoDate | null>((max, d) => (max === null || d > max ? d : max), null);
+  const horizon = lastStored !== null && lastStored > asOfDate ? lastStored : asOfDate;
+  const days = portfolio.inceptionDate <= horizon ? tradingDaysBetween(portfolio.inceptionDate, horizon) : [];
+  const valid = (d: IsoDate) => completeDates.has(d) && (portfolio.recomputeFrom === null || d < portfolio.recomputeFrom);
+  // A gap after the as-of date is re-chained by a run that starts earlier, never back-filled by itself.
+  const gap = days.findIndex((d) => !valid(d));
+  const firstGap = gap !== -1 && days[gap]! <= asOfDate ? gap : -1;
+  const forcedStart = force ? days.findIndex((d) => d >= force.from && d <= force.to && d <= asOfDate) : -1;
+  const candidates = [firstGap, forcedStart].filter((i) => i !== -1);
+  const start = candidates.length ? Math.min(...candidates) : days.length;
+  const dates = days.slice(start);
   const first = dates[0];
   return {
     portfolioId: portfolio.id,
@@ -61,8 +64,8 @@ export async function planMissingDates(
 ): Promise<MissingDatesResult> {
   const portfolios = await portfoliosInScope(db, portfolioIds);
   const { rows } = await db.query<{ portfolio_id: string; date: string }>(
-    `SELECT portfolio_id, date FROM snapshots WHERE status = 'COMPLETE' AND portfolio_id = ANY($1::text[]) AND date <= $2::date`,
-    [portfolios.map((p) => p.id), asOfDate],
+    `SELECT portfolio_id, date FROM snapshots WHERE status = 'COMPLETE' AND portfolio_id = ANY($1::text[])`,
+    [portfolios.map((p) => p.id)],
   );
   const complete = new Map<string, Set<IsoDate>>();
   for (const r of rows) {

@@ -6,8 +6,9 @@ import type pg from "pg";
 import type { IsoDate } from "@/lib/dates";
 import type { ReasonCode } from "@/lib/reason-codes";
 import type { PositionValue } from "@/lib/risk/position-exposure";
+import { portfolioViolations } from "../run-invariants";
 import { heartbeat } from "../runs";
-import { laterCompleteDates, loadNavAnchor, loadPortfolioData, type NavAnchor, type PortfolioData } from "../load-portfolio";
+import { loadNavAnchor, loadPortfolioData, type NavAnchor, type PortfolioData } from "../load-portfolio";
 import type { MarketContext } from "../market-context";
 import { acquirePortfolio, extendPortfolioLease, releasePortfolio } from "../portfolio-lock";
 import { computePortfolioDay, DayPhaseError, type DayResult } from "../portfolio-day";
@@ -19,7 +20,8 @@ export const DAYS_PER_CHUNK = 25;
 
 export interface RefreshOptions {
   runId: string;
-  force: boolean;
+  /** Days computed and written together (tests use small chunks to cross chunk boundaries often). */
+  daysPerChunk?: number;
   /** Called after each written chunk: dates done so far for this portfolio. */
   onProgress?: (portfolioId: string, done: number, total: number) => void;
 }
@@ -37,14 +39,6 @@ function anchorValues(portfolio: PortfolioData, anchor: NavAnchor | null): Map<s
 
 const rowsFor = (portfolioId: string, dates: readonly IsoDate[], status: PhaseRow["status"], reasonCode: ReasonCode | null, details?: Record<string, unknown>): PhaseRow[] =>
   dates.flatMap((date) => PORTFOLIO_DAY_PHASES.map((phase): PhaseRow => ({ phase, portfolioId, date, status, reasonCode, details: details ?? null, startedAt: new Date(), finishedAt: status === "RUNNING" ? null : new Date() })));
-
-async function storedNavs(pool: pg.Pool, portfolioId: string, dates: readonly IsoDate[]): Promise<Map<IsoDate, number>> {
-  const { rows } = await pool.query<{ date: string; nav: number }>(
-    `SELECT date, nav FROM snapshots WHERE portfolio_id = $1 AND status = 'COMPLETE' AND date = ANY($2::date[])`,
-    [portfolioId, [...dates]],
-  );
-  return new Map(rows.map((r) => [r.date, r.nav]));
-}
 
 /** The NAV chain's state between days: advanced by each computed day. */
 interface Chain {
@@ -114,52 +108,79 @@ async function computeChunk(portfolio: PortfolioData, market: MarketContext, cha
 }
 
 /** Writes a chunk's results; a failure is returned (to be recorded), not thrown. */
-async function writeChunk(pool: pg.Pool, portfolioId: string, runId: string, days: readonly DayResult[]): Promise<{ ok: true; rows: number; ms: number } | { ok: false; error: Error }> {
+async function writeChunk(
+  pool: pg.Pool,
+  portfolioId: string,
+  runId: string,
+  days: readonly DayResult[],
+  previousDate: IsoDate | null,
+): Promise<{ ok: true; rows: number; ms: number } | { ok: false; error: Error }> {
   const t0 = performance.now();
   try {
-    const rows = await writeDays(pool, portfolioId, runId, days);
+    const rows = await writeDays(pool, portfolioId, runId, days, previousDate);
     return { ok: true, rows, ms: performance.now() - t0 };
   } catch (e) {
     return { ok: false, error: asError(e) };
   }
 }
 
+/** Clears the book's recompute mark when this refresh honoured it: it recomputed from the mark on and
+ * read the inputs at the version that is still current (an edit during the run keeps the mark). */
+async function clearRecomputeMark(pool: pg.Pool, portfolioId: string, inputsVersion: number, firstDate: IsoDate): Promise<void> {
+  await pool.query(`UPDATE portfolios SET recompute_from = NULL WHERE id = $1 AND inputs_version = $2 AND recompute_from >= $3::date`, [portfolioId, inputsVersion, firstDate]);
+}
+
+/** The book's stored chain checked before its lease is released; a violation is recorded and makes the
+ * book's result partial, whatever its days reported. */
+async function withInvariants(pool: pg.Pool, runId: string, plan: PortfolioPlan, result: PortfolioRefreshResult, complete: boolean): Promise<PortfolioRefreshResult> {
+  const violations = await portfolioViolations(pool, plan, { complete });
+  if (!violations.length) return result;
+  const error = new Error(`Invariant violated for ${plan.portfolioId}: ${violations.join("; ")}`);
+  await writePhaseRows(pool, runId, [
+    { phase: "INTEGRITY_CHECKS", portfolioId: plan.portfolioId, date: null, status: "FAILED", reasonCode: "INVARIANT_VIOLATED", details: { violations }, error, finishedAt: new Date() },
+  ]);
+  return { ...result, status: result.status === "succeeded" ? "partial" : result.status, reason: "INVARIANT_VIOLATED", violations };
+}
+
+/** A refresh that threw (outside its per-day handling): recorded with its stack as the book's failure. */
+export async function recordPortfolioFailure(pool: pg.Pool, runId: string, plan: PortfolioPlan, e: unknown): Promise<PortfolioRefreshResult> {
+  const error = asError(e);
+  await writePhaseRows(pool, runId, [{ phase: "VALUATION", portfolioId: plan.portfolioId, date: null, status: "FAILED", reasonCode: "ERROR", error, finishedAt: new Date() }]);
+  return { portfolioId: plan.portfolioId, status: "failed", reason: "ERROR", datesCompleted: 0, datesFailed: plan.dates.length, rowsWritten: 0 };
+}
+
 export async function refreshPortfolio(pool: pg.Pool, market: MarketContext, plan: PortfolioPlan, opts: RefreshOptions): Promise<PortfolioRefreshResult> {
   const { portfolioId } = plan;
   const { runId } = opts;
+  const daysPerChunk = opts.daysPerChunk ?? DAYS_PER_CHUNK;
   const result: PortfolioRefreshResult = { portfolioId, status: "succeeded", datesCompleted: 0, datesFailed: 0, rowsWritten: 0 };
-  if (plan.dates.length === 0) {
-    await writePhaseRows(pool, runId, [{ phase: "VALUATION", portfolioId, date: null, status: "SKIPPED", reasonCode: "ALREADY_COMPLETE", details: { detail: "every trading day up to the as-of date is complete" }, finishedAt: new Date() }]);
-    return { ...result, status: "skipped", reason: "ALREADY_COMPLETE" };
-  }
+  if (plan.dates.length === 0) throw new Error(`refreshPortfolio(${portfolioId}): the plan has no dates (an up-to-date book is not refreshed)`);
   if (!(await acquirePortfolio(pool, portfolioId, runId))) {
     await writePhaseRows(pool, runId, rowsFor(portfolioId, plan.dates, "SKIPPED", "LOCKED_BY_OTHER_RUN", { detail: "another run held this portfolio's lease for too long" }));
     return { ...result, status: "skipped", reason: "LOCKED_BY_OTHER_RUN" };
   }
-  const dates = [...plan.dates];
+  const dates = plan.dates;
   try {
     // Independent reads and writes go out together (separate pooled connections): a one-day refresh
     // is mostly round trips.
     const [portfolio, anchor] = await Promise.all([loadPortfolioData(pool, portfolioId), plan.anchorDate ? loadNavAnchor(pool, portfolioId, plan.anchorDate) : null]);
     if (plan.anchorDate && !anchor) throw new Error(`the NAV chain's anchor snapshot of ${plan.anchorDate} is not complete`);
-    const later = opts.force ? await laterCompleteDates(pool, portfolioId, dates.at(-1)!) : [];
-    const before = opts.force ? await storedNavs(pool, portfolioId, [dates.at(-1)!]) : new Map<IsoDate, number>();
     await claimSnapshots(pool, portfolioId, dates, runId);
     await writePhaseRows(pool, runId, rowsFor(portfolioId, dates, "RUNNING", null));
 
     const chain: Chain = { previousDate: plan.anchorDate, previousNav: anchor?.nav ?? null, previousValues: anchorValues(portfolio, anchor) };
-    let extended = false;
-    let next: Ahead | null = ahead(computeChunk(portfolio, market, chain, dates.slice(0, DAYS_PER_CHUNK)));
-    for (let start = 0; next !== null; start += DAYS_PER_CHUNK) {
+    let next: Ahead | null = ahead(computeChunk(portfolio, market, chain, dates.slice(0, daysPerChunk)));
+    for (let start = 0; next !== null; start += daysPerChunk) {
+      const chunkAnchor = start === 0 ? plan.anchorDate : dates[start - 1]!;
       const current = await take(next);
       const { computed, phaseRows, datesFailed } = current;
       result.datesFailed += datesFailed;
       let stop: Stop | null = current.stop;
-      const chunk = dates.slice(start, start + DAYS_PER_CHUNK);
+      const chunk = dates.slice(start, start + daysPerChunk);
       // One write in flight: the next chunk is computed while this one is written (its compute yields
       // between days so the write's statements go on). A failed write discards that next chunk.
-      const write = writeChunk(pool, portfolioId, runId, computed);
-      next = stop === null && start + DAYS_PER_CHUNK < dates.length ? ahead(computeChunk(portfolio, market, chain, dates.slice(start + DAYS_PER_CHUNK, start + 2 * DAYS_PER_CHUNK))) : null;
+      const write = writeChunk(pool, portfolioId, runId, computed, chunkAnchor);
+      next = stop === null && start + daysPerChunk < dates.length ? ahead(computeChunk(portfolio, market, chain, dates.slice(start + daysPerChunk, start + 2 * daysPerChunk))) : null;
       const written = await write;
       if (written.ok) {
         result.rowsWritten += written.rows;
@@ -185,24 +206,14 @@ export async function refreshPortfolio(pool: pg.Pool, market: MarketContext, pla
         await writePhaseRows(pool, runId, phaseRows);
         result.status = result.datesCompleted > 0 ? "partial" : result.datesFailed > 0 ? "failed" : "skipped";
         if (result.datesFailed === 0) result.reason = stop.rows[0]?.reasonCode ?? undefined;
-        return result;
+        return await withInvariants(pool, runId, plan, result, false);
       }
       await Promise.all([writePhaseRows(pool, runId, phaseRows), extendPortfolioLease(pool, portfolioId, runId), heartbeat(pool, runId)]);
-      // A forced rerun that changed the NAV at its last date re-chains the later complete days.
-      const last = dates.at(-1)!;
-      if (!extended && start + DAYS_PER_CHUNK >= dates.length && later.length) {
-        const old = before.get(last);
-        if (old === undefined || Math.abs(old - chain.previousNav!) > 1e-9 * Math.max(1, Math.abs(old))) {
-          extended = true;
-          dates.push(...later);
-          await claimSnapshots(pool, portfolioId, later, runId);
-          await writePhaseRows(pool, runId, rowsFor(portfolioId, later, "RUNNING", null));
-          next = ahead(computeChunk(portfolio, market, chain, dates.slice(start + DAYS_PER_CHUNK, start + 2 * DAYS_PER_CHUNK)));
-        }
-      }
-      opts.onProgress?.(portfolioId, Math.min(start + DAYS_PER_CHUNK, dates.length), dates.length);
+      opts.onProgress?.(portfolioId, Math.min(start + daysPerChunk, dates.length), dates.length);
     }
-    return result;
+    const checked = await withInvariants(pool, runId, plan, result, true);
+    if (checked.status === "succeeded") await clearRecomputeMark(pool, portfolioId, portfolio.inputsVersion, dates[0]!);
+    return checked;
   } finally {
     await releasePortfolio(pool, portfolioId, runId);
   }

@@ -1,0 +1,18 @@
+import "server-only";
+// Deleting a mistaken position: its rows go (marks, valuations and Greeks cascade) and every stored
+// day since its entry is recomputed by the next run.
+import { ApiError } from "@/lib/api/errors";
+import { fromDbDate } from "@/lib/dates";
+import { getPrisma } from "@/lib/db/prisma";
+import type { StaleResultsNotice } from "@/lib/positions/stale-results";
+import type { PortfolioSummary } from "./portfolios";
+import { markResultsStale } from "./results-stale";
+
+export async function deletePosition(portfolio: PortfolioSummary, positionId: string): Promise<{ deleted: string } & StaleResultsNotice> {
+  return getPrisma().$transaction(async (tx) => {
+    const p = await tx.position.findFirst({ where: { id: positionId, portfolioId: portfolio.id }, select: { entryDate: true } });
+    if (!p) throw new ApiError("not_found", `Position ${positionId} not found in portfolio ${portfolio.id}.`);
+    await tx.position.delete({ where: { id: positionId } });
+    return { deleted: positionId, ...(await markResultsStale(tx, portfolio.id, fromDbDate(p.entryDate))) };
+  });
+}
