@@ -53,7 +53,9 @@ function FactorCard({ f }: { f: FactorExposureRow }) {
     <div className="factor-card" data-testid={`factor-card-${f.factor}`}>
       <div className="label">{f.displayName}</div>
       {f.beta === null ? (
-        <p className="muted">No exposure stored for this date.</p>
+        <p className="muted" data-testid="factor-missing">
+          {f.missing?.detail ?? "No exposure stored for this date."}
+        </p>
       ) : (
         <>
           <div className={`value ${signClass(f.beta)}`} data-testid="factor-beta">{formatNum(f.beta, 3)}</div>

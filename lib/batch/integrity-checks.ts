@@ -1,6 +1,6 @@
 // Data integrity checks after each portfolio-day (SPEC §11): invariants that must hold between the
 // figures about to be stored. A failure marks the day failed: it is never stored as complete.
-import type { DayResult } from "./portfolio-day";
+import type { DayResult } from "./day-phases/types";
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 

@@ -21,15 +21,22 @@ export interface RunRow {
   asOfDate: IsoDate;
 }
 
-/** Marks RUNNING runs without a recent heartbeat as FAILED, freeing their as-of date. */
+/** Marks RUNNING runs without a recent heartbeat as FAILED, freeing their as-of date; their telemetry
+ * rows still RUNNING end FAILED too (their process died mid-phase). */
 export async function reapDeadRuns(db: Queryable, now = new Date()): Promise<number> {
-  const res = await db.query(
-    `UPDATE batch_runs SET status = 'FAILED', active_key = NULL, finished_at = $1,
-       error_message = 'The run stopped sending heartbeats (its process died); rerun to complete it.'
-     WHERE status = 'RUNNING' AND heartbeat_at < $2`,
-    [now, new Date(now.getTime() - DEAD_RUN_AFTER_MS)],
+  const message = "The run stopped sending heartbeats (its process died); rerun to complete it.";
+  const { rows } = await db.query<{ id: string }>(
+    `UPDATE batch_runs SET status = 'FAILED', active_key = NULL, finished_at = $1, error_message = $3
+     WHERE status = 'RUNNING' AND heartbeat_at < $2 RETURNING id`,
+    [now, new Date(now.getTime() - DEAD_RUN_AFTER_MS), message],
   );
-  return res.rowCount ?? 0;
+  if (rows.length) {
+    await db.query(
+      `UPDATE batch_phases SET status = 'FAILED', reason_code = 'ERROR', error_message = $2, finished_at = $3 WHERE run_id = ANY($1::text[]) AND status = 'RUNNING'`,
+      [rows.map((r) => r.id), message, now],
+    );
+  }
+  return rows.length;
 }
 
 export async function createRun(db: Queryable, req: BatchRequest, asOfDate: IsoDate, executor: "local" | "inngest", id: string = randomUUID()): Promise<RunRow> {

@@ -6,6 +6,7 @@ import { toDbDate } from "@/lib/dates";
 import { getPrisma } from "@/lib/db/prisma";
 import { FACTOR_KEYS, FACTOR_LIST, type FactorKey, type FactorKind } from "@/lib/factors/registry";
 import { riskSymbolOf } from "@/lib/positions/risk-symbol";
+import type { SectionReason } from "@/lib/results/shapes";
 import { findAsOfSnapshot, sectionUnavailable } from "./as-of-snapshot";
 import type { PortfolioSummary } from "./portfolios";
 
@@ -19,6 +20,8 @@ export interface FactorExposureRow {
   coverage: number | null;
   lowCoverage: boolean | null;
   rSquared: number | null;
+  /** Why the batch stored no exposure for this factor on the date, when it said (else null). */
+  missing: SectionReason | null;
 }
 
 export interface PositionBetas {
@@ -56,6 +59,7 @@ export async function getFactorExposures(portfolio: PortfolioSummary, opts: { da
       coverage: r?.coverage ?? null,
       lowCoverage: r?.lowCoverage ?? null,
       rSquared: r?.rSquared ?? null,
+      missing: r ? null : (at.value.reasons.omittedFactors?.[f.key] ?? null),
     };
   });
   const base = { portfolioId: portfolio.id, available: true as const, asOfDate: at.value.asOfDate, factors };

@@ -6,23 +6,29 @@ import { ApiError } from "@/lib/api/errors";
 import { isoDateSchema } from "@/lib/api/schemas";
 import { fromDbDate, toDbDate } from "@/lib/dates";
 import { getPrisma } from "@/lib/db/prisma";
-import { checkPositionRules, type PositionDraft } from "@/lib/positions/position-rules";
+import { checkPositionRules, priceProblem, quantityProblem, type PositionDraft } from "@/lib/positions/position-rules";
 import type { StaleResultsNotice } from "@/lib/positions/stale-results";
 import type { PortfolioSummary } from "./portfolios";
 import { markResultsStale } from "./results-stale";
 
-const finite = z.number().refine(Number.isFinite, "must be a finite number");
-const positive = finite.refine((n) => n > 0, "must be positive");
+// The same bounds as an imported position, checked before anything is read.
+const bounded = (problem: (n: number) => string | null) =>
+  z.number().superRefine((n, ctx) => {
+    const message = problem(n);
+    if (message) ctx.addIssue({ code: "custom", message });
+  });
+const quantity = bounded(quantityProblem);
+const price = bounded(priceProblem);
 
 export const positionPatchSchema = z
   .object({
-    quantity: finite.optional(),
-    entryPrice: positive.optional(),
+    quantity: quantity.optional(),
+    entryPrice: price.optional(),
     entryDate: isoDateSchema.optional(),
-    exitPrice: positive.nullable().optional(),
+    exitPrice: price.nullable().optional(),
     exitDate: isoDateSchema.nullable().optional(),
     /** A manual valuation per unit of a PRIVATE position on a date. */
-    privateMark: z.object({ date: isoDateSchema, price: positive, note: z.string().max(200).optional() }).strict().optional(),
+    privateMark: z.object({ date: isoDateSchema, price, note: z.string().max(200).optional() }).strict().optional(),
   })
   .strict()
   .refine((b) => Object.keys(b).length > 0, "give at least one field to change");

@@ -24,7 +24,7 @@ export async function getValueAtRisk(portfolio: PortfolioSummary, date?: string)
   if (!at.found) return at.unavailable;
   const s = at.value.snapshot;
   if (s.var99Hist === null && s.var99Param === null) return sectionUnavailable(portfolio, at.value, "var", "value at risk");
-  const pct = (v: number | null) => (v === null || s.nav === null || s.nav === 0 ? null : v / s.nav);
+  const pct = (v: number | null) => (v === null || s.nav === null || !(s.nav > 0) ? null : v / s.nav);
   const row = (method: VarRow["method"], confidence: VarRow["confidence"], v: number | null, es: number | null): VarRow => ({
     method,
     confidence,

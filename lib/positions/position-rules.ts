@@ -39,6 +39,29 @@ export interface DraftIssue {
   message: string;
 }
 
+/**
+ * Bounds far beyond any real holding. They keep typos and hostile values (1e308 shares) out of the
+ * books: every product the batch forms from them (quantity × price × multiplier, its square in a
+ * variance) must stay a finite number.
+ */
+export const MAX_ABS_QUANTITY = 1e9;
+export const MAX_PRICE = 1e7;
+
+/** Why a quantity is out of bounds, or null. */
+export function quantityProblem(quantity: number): string | null {
+  if (!Number.isFinite(quantity)) return "must be a finite number";
+  if (Math.abs(quantity) > MAX_ABS_QUANTITY) return `must be at most ${MAX_ABS_QUANTITY.toLocaleString("en-US")} in absolute value`;
+  return null;
+}
+
+/** Why a price per unit (entry, exit, private mark, option strike) is out of bounds, or null. */
+export function priceProblem(price: number): string | null {
+  if (!Number.isFinite(price)) return "must be a finite number";
+  if (!(price > 0)) return "must be positive";
+  if (price > MAX_PRICE) return `must be at most ${MAX_PRICE.toLocaleString("en-US")}`;
+  return null;
+}
+
 const TYPES_BY_CLASS: Record<InvestmentClass, readonly PositionType[]> = {
   PUBLIC: ["LONG", "SHORT"],
   OPTIONS: ["LC", "LP", "SC", "SP"],
@@ -71,10 +94,16 @@ export function checkPositionRules(d: PositionDraft): DraftIssue[] {
     add("subtype", `${d.subtype} is not a subtype of a ${d.investmentClass} position (expected ${SUBTYPES_BY_CLASS[d.investmentClass].join(", ")})`);
   }
   const short = SHORT_TYPES.includes(d.positionType);
-  if (d.quantity === 0) add("quantity", "must not be zero");
+  const quantity = quantityProblem(d.quantity);
+  if (quantity) add("quantity", quantity);
+  else if (d.quantity === 0) add("quantity", "must not be zero");
   else if (short && d.quantity > 0) add("quantity", `must be negative for a ${d.positionType} position`);
   else if (!short && d.quantity < 0) add("quantity", `must be positive for a ${d.positionType} position`);
 
+  const entryPrice = priceProblem(d.entryPrice);
+  if (entryPrice) add("entryPrice", entryPrice);
+  const exitPrice = d.exitPrice === null ? null : priceProblem(d.exitPrice);
+  if (exitPrice) add("exitPrice", exitPrice);
   if ((d.exitPrice === null) !== (d.exitDate === null)) add(d.exitPrice === null ? "exitPrice" : "exitDate", "exit price and exit date go together");
   if (d.exitDate !== null && d.exitDate < d.entryDate) add("exitDate", `is before the entry date ${d.entryDate}`);
 
@@ -89,11 +118,12 @@ export function checkPositionRules(d: PositionDraft): DraftIssue[] {
 
 function checkOption(d: PositionDraft, add: (field: DraftField, message: string) => void): void {
   if (d.underlying === null) add("underlying", "is required for an option");
+  const strike = d.strike === null ? null : priceProblem(d.strike);
   if (d.strike === null) add("strike", "is required for an option");
-  else if (!(d.strike > 0)) add("strike", "must be positive");
+  else if (strike) add("strike", strike);
   if (d.expiry === null) add("expiry", "is required for an option");
   else if (d.expiry < d.entryDate) add("expiry", `is before the entry date ${d.entryDate}: the option had expired when it was bought`);
-  if (d.underlying === null || d.strike === null || !(d.strike > 0) || d.expiry === null) return;
+  if (d.underlying === null || d.strike === null || strike || d.expiry === null) return;
   const right = d.positionType === "LC" || d.positionType === "SC" ? "C" : "P";
   let expected: string;
   try {

@@ -1,16 +1,22 @@
 // The shapes of the JSON columns the batch writes and the pages read: one definition for both sides,
 // parsed on read so a drift fails loudly instead of rendering nonsense.
 import { z } from "zod";
-import { STRESS_PROXIES } from "@/lib/factors/registry";
+import { FACTOR_KEYS, STRESS_PROXIES } from "@/lib/factors/registry";
 import { REASON_CODES } from "@/lib/reason-codes";
 import { SHOCKABLE_FACTORS } from "@/lib/stress/scenarios";
 
 export const reasonCodeSchema = z.enum(REASON_CODES);
 
 /** Why a group of snapshot figures is absent (snapshots.reasons). */
-export const SNAPSHOT_SECTIONS = ["factors", "greeks", "volatility", "var", "correlations", "concentration", "sector", "stress"] as const;
+export const SNAPSHOT_SECTIONS = ["dailyReturn", "factors", "greeks", "volatility", "var", "correlations", "concentration", "sector", "stress"] as const;
 export type SnapshotSection = (typeof SNAPSHOT_SECTIONS)[number];
-export const snapshotReasonsSchema = z.partialRecord(z.enum(SNAPSHOT_SECTIONS), z.object({ reason: reasonCodeSchema, detail: z.string() }));
+const sectionReasonSchema = z.object({ reason: reasonCodeSchema, detail: z.string() });
+export type SectionReason = z.infer<typeof sectionReasonSchema>;
+export const snapshotReasonsSchema = z.object({
+  ...(Object.fromEntries(SNAPSHOT_SECTIONS.map((s) => [s, sectionReasonSchema.optional()])) as Record<SnapshotSection, z.ZodOptional<typeof sectionReasonSchema>>),
+  /** Factors left out of the day's stored exposures (the others are stored), each with why. */
+  omittedFactors: z.partialRecord(z.enum(FACTOR_KEYS), sectionReasonSchema).optional(),
+});
 export type SnapshotReasons = z.infer<typeof snapshotReasonsSchema>;
 
 /** snapshots.sector_exposure */

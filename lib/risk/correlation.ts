@@ -47,7 +47,8 @@ export function correlationMatrix(
   options: CorrelationOptions = DEFAULT_CORRELATION_OPTIONS,
 ): CorrelationResult {
   if (exposures.size === 0) return { available: false, reason: "NO_PUBLIC_POSITIONS", detail: "no stock, ETF or option exposure", excluded: [] };
-  if (!(nav > 0)) throw new RangeError(`correlationMatrix: NAV must be positive, got ${nav}`);
+  // Holdings qualify by their weight in NAV: with a NAV ≤ 0 no weight means anything.
+  if (!(nav > 0)) return { available: false, reason: "NAV_NOT_POSITIVE", detail: `NAV is ${nav}: holdings are chosen by their weight in NAV, which needs a positive NAV`, excluded: [] };
   const end = lastIndexOnOrBefore(panel, asOf);
   const excluded: CorrelationMatrix["excluded"] = [];
   const candidates = [...exposures]

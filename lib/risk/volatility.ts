@@ -23,36 +23,35 @@ const HAR_WEEK_LAG = 5;
 /** Returns needed by the hungriest metric, HAR: 22 lagged + 252 fit dates + 21 forward − 1 overlap. */
 export const VOL_HISTORY_RETURNS = HAR_LONG_LAG - 1 + HAR_FIT_DATES + HAR_HORIZON;
 
-export interface PortfolioReturnSeries {
-  /** Dates of the returns, ascending. */
+export interface PortfolioPnlSeries {
+  /** Dates of the P&L values, ascending. */
   dates: string[];
-  /** r_p,t = Σ exposure_i · r_i,t / NAV. */
-  returns: Float64Array;
   /** L_t = Σ exposure_i · r_i,t, dollars. */
   dollarPnl: Float64Array;
 }
+
+export interface PortfolioReturnSeries extends PortfolioPnlSeries {
+  /** r_p,t = Σ exposure_i · r_i,t / NAV. */
+  returns: Float64Array;
+}
+
+export type PortfolioPnlResult = ({ available: true } & PortfolioPnlSeries) | { available: false; reason: ReasonCode; detail: string };
 
 export type PortfolioSeriesResult =
   | ({ available: true } & PortfolioReturnSeries)
   | { available: false; reason: ReasonCode; detail: string };
 
 /**
- * The last `count` (or fewer, if the history is shorter) returns of today's holdings, held constant,
- * ending on or before `asOf`. A date enters only if every held symbol has a simple return on it
- * (closes on that panel date and the one before): nothing is filled in.
+ * The last `count` (or fewer, if the history is shorter) daily dollar P&L values of today's holdings,
+ * held constant, ending on or before `asOf`. A date enters only if every held symbol has a simple
+ * return on it (closes on that panel date and the one before): nothing is filled in. Needs no NAV,
+ * so VaR in dollars exists whatever the NAV.
  *
  * @param returns the batch's shared per-symbol returns over the price panel
  * @param exposures net signed exposure per risk symbol, private holdings excluded (publicExposureBySymbol)
  */
-export function portfolioReturnSeries(
-  returns: ReturnCache,
-  exposures: ReadonlyMap<string, number>,
-  nav: number,
-  asOf: string,
-  count: number,
-): PortfolioSeriesResult {
+export function portfolioPnlSeries(returns: ReturnCache, exposures: ReadonlyMap<string, number>, asOf: string, count: number): PortfolioPnlResult {
   if (exposures.size === 0) return { available: false, reason: "NO_PUBLIC_POSITIONS", detail: "no stock, ETF or option exposure" };
-  if (!(nav > 0)) throw new RangeError(`portfolioReturnSeries: NAV must be positive, got ${nav}`);
   const weights: number[] = [];
   const series: Float64Array[] = [];
   const unknown: string[] = [];
@@ -81,13 +80,21 @@ export function portfolioReturnSeries(
     indices.push(j);
     pnl.push(sum);
   }
-  const dollarPnl = Float64Array.from(pnl.reverse());
-  return {
-    available: true,
-    dates: indices.reverse().map((j) => returns.panel.dates[j]!),
-    returns: dollarPnl.map((l) => l / nav),
-    dollarPnl,
-  };
+  return { available: true, dates: indices.reverse().map((j) => returns.panel.dates[j]!), dollarPnl: Float64Array.from(pnl.reverse()) };
+}
+
+/** portfolioPnlSeries as returns on today's NAV; a NAV ≤ 0 gives no meaningful return (NAV_NOT_POSITIVE). */
+export function portfolioReturnSeries(
+  returns: ReturnCache,
+  exposures: ReadonlyMap<string, number>,
+  nav: number,
+  asOf: string,
+  count: number,
+): PortfolioSeriesResult {
+  const pnl = portfolioPnlSeries(returns, exposures, asOf, count);
+  if (!pnl.available) return pnl;
+  if (!(nav > 0)) return { available: false, reason: "NAV_NOT_POSITIVE", detail: `NAV is ${nav}: returns on NAV need a positive NAV` };
+  return { ...pnl, returns: pnl.dollarPnl.map((l) => l / nav) };
 }
 
 function mean(v: ArrayLike<number>, from: number, to: number): number {
@@ -186,41 +193,67 @@ export interface VolatilityMetrics {
   observations: number;
 }
 
-/** All volatility metrics of one portfolio and date from its return series (ideally VOL_HISTORY_RETURNS long). */
+/**
+ * All volatility metrics of one portfolio and date from its return series (ideally VOL_HISTORY_RETURNS
+ * long). A metric that would not be a finite number (returns too large to square, a degenerate HAR
+ * regression on constant returns) is null with DEGENERATE_INPUT, never NaN or Infinity.
+ */
 export function volatilityMetrics(series: Pick<PortfolioReturnSeries, "dates" | "returns">): VolatilityMetrics {
   const { returns } = series;
   const n = returns.length;
+  const missing: Partial<Record<VolMetricKey, ReasonCode>> = {};
+  const finite = (key: VolMetricKey, value: number | null): number | null => {
+    if (value === null || Number.isFinite(value)) return value;
+    missing[key] = "DEGENERATE_INPUT";
+    return null;
+  };
   const realized = (window: number): number | null => (n >= window ? annualise(sampleStd(returns, n - window, n)) : null);
   const rolling = rollingVol(returns, PERCENTILE_LOOKBACK);
+  const rollingFinite = rolling.every(Number.isFinite);
   const today = rolling[rolling.length - 1];
 
   let percentile: number | null = null;
   if (rolling.length === PERCENTILE_LOOKBACK && today !== undefined) {
-    let below = 0;
-    for (const x of rolling) if (x < today) below++;
-    percentile = below / PERCENTILE_LOOKBACK;
+    if (!rollingFinite) missing.percentile = "DEGENERATE_INPUT";
+    else {
+      let below = 0;
+      for (const x of rolling) if (x < today) below++;
+      percentile = below / PERCENTILE_LOOKBACK;
+    }
   }
 
   let trend: VolTrend | null = null;
   let trendSlope: number | null = null;
   if (rolling.length >= TREND_POINTS && today !== undefined) {
     const x = Float64Array.from({ length: TREND_POINTS }, (_, i) => i);
-    trendSlope = olsFit([x], rolling.slice(rolling.length - TREND_POINTS)).coef[0]!;
-    const change = trendSlope * (TREND_POINTS - 1);
-    trend = change > TREND_THRESHOLD * today ? "rising" : change < -TREND_THRESHOLD * today ? "falling" : "stable";
+    const slope = rollingFinite ? olsFit([x], rolling.slice(rolling.length - TREND_POINTS)).coef[0]! : Number.NaN;
+    trendSlope = finite("trend", slope);
+    if (trendSlope !== null) {
+      const change = trendSlope * (TREND_POINTS - 1);
+      trend = change > TREND_THRESHOLD * today ? "rising" : change < -TREND_THRESHOLD * today ? "falling" : "stable";
+    }
+  }
+
+  let har: number | null;
+  try {
+    har = harForecast(returns);
+  } catch (e) {
+    // With three regressors over 252 dates, olsFit's only failure is a degenerate design: squared
+    // returns that are constant or collinear (e.g. a book whose prices never moved).
+    if (!(e instanceof RangeError)) throw e;
+    har = Number.NaN;
   }
 
   const metrics = {
-    realized21: realized(SHORT_WINDOW),
-    realized63: realized(LONG_WINDOW),
-    harForecast: harForecast(returns),
-    ewmaForecast: ewmaVol(returns),
+    realized21: finite("realized21", realized(SHORT_WINDOW)),
+    realized63: finite("realized63", realized(LONG_WINDOW)),
+    harForecast: finite("harForecast", har),
+    ewmaForecast: finite("ewmaForecast", ewmaVol(returns)),
     percentile,
     trend,
   };
-  const missing: Partial<Record<VolMetricKey, ReasonCode>> = {};
   for (const [key, value] of Object.entries(metrics) as [VolMetricKey, unknown][]) {
-    if (value === null) missing[key] = "INSUFFICIENT_HISTORY";
+    if (value === null) missing[key] ??= "INSUFFICIENT_HISTORY";
   }
   return {
     ...metrics,
