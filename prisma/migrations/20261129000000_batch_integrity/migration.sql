@@ -9,3 +9,6 @@ ALTER TABLE "portfolios" ADD COLUMN "recompute_from" DATE;
 
 -- AlterTable
 ALTER TABLE "snapshots" ADD COLUMN "previous_date" DATE;
+
+-- CreateIndex
+CREATE INDEX "batch_phases_portfolio_id_idx" ON "batch_phases"("portfolio_id");

@@ -1,6 +1,6 @@
 // A book's whole stored state, for comparing what a sequence of edits and runs left with a clean
-// back-fill of the same final book. Books made here have position ids `<book>~<key>`, so two copies of
-// one book compare by key.
+// back-fill of the same final book. A copy of a book has position ids `<copy>~<original id>`, so a
+// book and its copies compare by the original ids.
 import { expect } from "vitest";
 import type { Queryable } from "@/lib/db/pool";
 
@@ -51,7 +51,7 @@ export type BookState = Map<string, unknown>;
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
 
 function normalize(v: unknown, bookId: string): unknown {
-  if (typeof v === "string") return v.split(`${bookId}~`).join("~");
+  if (typeof v === "string") return v.split(`${bookId}~`).join("");
   if (v instanceof Date) return iso(v);
   if (Array.isArray(v)) return v.map((x) => normalize(x, bookId));
   if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, normalize(x, bookId)]));
@@ -79,10 +79,13 @@ export async function bookState(db: Queryable, bookId: string): Promise<BookStat
     [bookId],
   );
   for (const r of phases.rows) state.set(`phase|${r.date}|${r.phase}`, `${r.status}|${r.reason_code ?? ""}`);
+  // The betas the book's figures used: its public holdings' risk symbols on the days they were held.
   const betas = await db.query<Row>(
-    `SELECT b.symbol, b.date, b.factor, b.beta, b.raw_beta, b.capped, b.alpha, b.r_squared, b.std_error, b.t_stat, b.p_value, b.n FROM symbol_factor_betas b
-     WHERE b.date IN (SELECT date FROM snapshots WHERE portfolio_id = $1 AND status = 'COMPLETE')
-       AND b.symbol IN (SELECT CASE WHEN investment_class = 'OPTIONS' THEN underlying ELSE symbol END FROM positions WHERE portfolio_id = $1 AND investment_class <> 'PRIVATE')`,
+    `SELECT b.symbol, b.date, b.factor, b.beta, b.raw_beta, b.capped, b.alpha, b.r_squared, b.std_error, b.t_stat, b.p_value, b.n
+     FROM symbol_factor_betas b
+     JOIN (SELECT DISTINCT v.date, CASE WHEN p.investment_class = 'OPTIONS' THEN p.underlying ELSE p.symbol END AS symbol
+           FROM position_valuations v JOIN positions p ON p.id = v.position_id
+           WHERE v.portfolio_id = $1 AND p.investment_class <> 'PRIVATE') held ON held.symbol = b.symbol AND held.date = b.date`,
     [bookId],
   );
   for (const r of betas.rows) state.set(`beta|${r.symbol}|${iso(r.date)}|${r.factor}`, normalize(r, bookId));
