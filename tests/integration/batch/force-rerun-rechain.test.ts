@@ -1,20 +1,29 @@
-// The reproduction of the re-chain bug: a position of the long/short book edited, then a forced rerun
-// of five trading days in early May, weeks before the last complete day. Every day must end COMPLETE,
-// chained from its previous trading day, and equal to a clean back-fill of the edited book.
+// The reproduction of the re-chain bug, end to end: the manager edits a position of the long/short
+// book (PATCH), an admin forces a rerun of five trading days in early May, weeks before the last
+// complete day (POST /api/admin/runs). Every day must end COMPLETE, chained from its previous trading
+// day, and equal to a clean back-fill of the edited book; the run says SUCCEEDED only then.
 import { beforeAll, describe, expect, test } from "vitest";
+import { POST as startRun } from "@/app/api/admin/runs/route";
+import { PATCH as patchPosition } from "@/app/api/portfolios/[id]/positions/[positionId]/route";
 import { runLocalBatch } from "@/lib/batch/local-executor";
 import { getPool } from "@/lib/db/pool";
-import { getPortfolioOrThrow } from "@/lib/dal/portfolios";
-import { updatePosition } from "@/lib/dal/update-position";
 import { tradingDaysBetween } from "@/lib/market-data/trading-calendar";
-import { useSeededDatabase } from "../helpers";
+import { appRequest, routeParams, sessionCookie, useSeededDatabase } from "../helpers";
 import { AS_OF } from "./batch-helpers";
 import { bookState, cloneBook, expectSameState } from "./book-state";
 
 const BOOK = "rechain-hedgefund";
 const REFERENCE = "rechain-reference";
 const MAY = tradingDaysBetween("2026-05-04", "2026-05-08");
-const owner = { id: "user-hedgefund", email: "hedgefund@riskline.dev", name: "Harper Hedge", role: "MANAGER" as const };
+
+async function waitForRun(runId: string): Promise<string> {
+  for (let i = 0; i < 480; i++) {
+    const { rows } = await getPool().query<{ status: string }>("SELECT status::text FROM batch_runs WHERE id = $1", [runId]);
+    if (rows[0] && rows[0].status !== "RUNNING") return rows[0].status;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`run ${runId} did not finish`);
+}
 
 beforeAll(async () => {
   await useSeededDatabase();
@@ -28,10 +37,21 @@ describe("an edit, then a forced rerun of five days that end weeks before the as
     const db = getPool();
     const { rows } = await db.query<{ id: string; quantity: number }>(`SELECT id, quantity FROM positions WHERE portfolio_id = $1 AND symbol = 'MSFT' AND investment_class = 'PUBLIC'`, [BOOK]);
     const msft = rows[0]!;
-    await updatePosition(await getPortfolioOrThrow(owner, BOOK), msft.id, { quantity: msft.quantity * 2 });
+    const manager = await sessionCookie("hedgefund@riskline.dev");
+    const edited = await patchPosition(
+      appRequest(`/api/portfolios/${BOOK}/positions/${msft.id}`, { method: "PATCH", cookie: manager, body: { quantity: msft.quantity * 2 } }),
+      routeParams({ id: BOOK, positionId: msft.id }),
+    );
+    expect(edited.status).toBe(200);
 
-    const rerun = await runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, portfolioIds: [BOOK], force: { from: MAY[0]!, to: MAY.at(-1)! } });
-    expect(rerun.status).toBe("SUCCEEDED");
+    const admin = await sessionCookie("admin@riskline.dev");
+    const started = await startRun(
+      appRequest("/api/admin/runs", { method: "POST", cookie: admin, body: { asOfDate: AS_OF, portfolioIds: [BOOK], force: { from: MAY[0]!, to: MAY.at(-1)! } } }),
+      routeParams(),
+    );
+    expect(started.status).toBe(202);
+    const { runId } = (await started.json()) as { runId: string };
+    expect(await waitForRun(runId)).toBe("SUCCEEDED");
 
     const chain = await db.query<{ date: string; previous_date: string | null; status: string }>(
       `SELECT date, previous_date, status FROM snapshots WHERE portfolio_id = $1 ORDER BY date`,
