@@ -33,7 +33,8 @@ export default defineConfig({
   webServer: {
     command: `bash scripts/e2e-server.sh ${PORT}`,
     url: `${E2E_BASE_URL}/api/health`,
-    reuseExistingServer: !process.env.CI,
+    // Never another run's server: `npm test` gives each run a port (and so a database) of its own.
+    reuseExistingServer: false,
     timeout: 600_000,
     stdout: "pipe",
     env: { NEXT_TELEMETRY_DISABLED: "1" },

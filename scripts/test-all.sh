@@ -16,11 +16,16 @@ step "lint"
 npx eslint --max-warnings 0 .
 step "unit tests"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile=.test-reports/unit.json
-step "integration tests"
-npx vitest run --project integration --reporter=default --reporter=json --outputFile=.test-reports/integration.json
+# Each integration file has a database of its own, so they run in a shuffled order: a file that
+# depended on another's leftovers would fail. TEST_SEED=N replays an order.
+SEED="${TEST_SEED:-$(( (RANDOM << 15) | RANDOM ))}"
+step "integration tests (files shuffled, seed ${SEED}; TEST_SEED=${SEED} npm test replays this order)"
+npx vitest run --project integration --sequence.shuffle.files --sequence.seed="$SEED" --reporter=default --reporter=json --outputFile=.test-reports/integration.json
 step "build"
 npx next build
-step "end-to-end tests (Playwright, Chromium)"
+# A port of this run's own, so no server left by another run is reused (its database is named after it).
+export E2E_PORT="${E2E_PORT:-$(node scripts/free-port.mjs)}"
+step "end-to-end tests (Playwright, Chromium, port ${E2E_PORT})"
 PLAYWRIGHT_JSON_OUTPUT_NAME=.test-reports/e2e.json npx playwright test --reporter=list,json
 step "summary"
 node scripts/test-summary.mjs .test-reports/unit.json .test-reports/integration.json .test-reports/e2e.json

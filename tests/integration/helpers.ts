@@ -1,22 +1,44 @@
-// Shared setup for integration tests: the migrated database from the global setup, seeded with the
-// registries, the bundled market data and the demo accounts and portfolios; signed-in requests.
+// Shared setup for integration tests: each file's own copy of the seeded database (tests/setup/
+// database.ts); signed-in requests.
 import { NextRequest } from "next/server";
 import { inject } from "vitest";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
 import { getAuth } from "@/lib/auth/auth";
-import { getPool } from "@/lib/db/pool";
-import { getPrisma } from "@/lib/db/prisma";
 import { DEMO_PASSWORD } from "@/lib/seed/demo-portfolios";
-import { prepareDatabase } from "@/lib/seed/prepare-database";
 
 export const TEST_ORIGIN = "http://localhost:3000";
 
-/** Points the app's singletons at the test database and seeds it (idempotent across test files). */
-export async function useSeededDatabase(): Promise<void> {
-  const url = inject("databaseUrl");
-  process.env.DATABASE_URL = url;
-  process.env.APP_URL = TEST_ORIGIN;
-  process.env.BETTER_AUTH_SECRET ??= "integration-secret-integration-secret-0001";
-  await prepareDatabase({ url, pool: getPool(), prisma: getPrisma(), demo: true });
+let fileDatabase: Promise<string> | undefined;
+
+/**
+ * Points the app's singletons at this test file's own database: a copy of the seeded template (demo
+ * accounts and books, registries, bundled market data, the demo batch run to 2026-07-13), made once
+ * per file, so what a file changes is seen by no other. Returns its URL.
+ */
+export function useSeededDatabase(): Promise<string> {
+  fileDatabase ??= (async () => {
+    const db = inject("database");
+    let url = db.mode === "embedded" ? db.url : "";
+    if (db.mode === "server") {
+      const name = `${db.template}_f${process.pid}_${randomBytes(3).toString("hex")}`;
+      const admin = new pg.Client({ connectionString: db.serverUrl });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${db.template}`);
+      } finally {
+        await admin.end();
+      }
+      const u = new URL(db.serverUrl);
+      u.pathname = `/${name}`;
+      url = u.toString();
+    }
+    process.env.DATABASE_URL = url;
+    process.env.APP_URL = TEST_ORIGIN;
+    process.env.BETTER_AUTH_SECRET ??= "integration-secret-integration-secret-0001";
+    return url;
+  })();
+  return fileDatabase;
 }
 
 /** A session cookie for a demo account, from a real sign-in through better-auth. */
@@ -28,7 +50,7 @@ export async function sessionCookie(email: string, password = DEMO_PASSWORD): Pr
   return cookie;
 }
 
-/** A request as the browser would send it from the app's own pages. */
+/** A request as the browser would send it from the app's own pages: a string or bytes body goes as it is, anything else as JSON. */
 export function appRequest(path: string, init: { method?: string; cookie?: string; body?: unknown; headers?: Record<string, string> } = {}): NextRequest {
   const headers = new Headers({ origin: TEST_ORIGIN, host: new URL(TEST_ORIGIN).host, ...init.headers });
   if (init.cookie) headers.set("cookie", init.cookie);
@@ -36,7 +58,7 @@ export function appRequest(path: string, init: { method?: string; cookie?: strin
   return new NextRequest(new URL(path, TEST_ORIGIN), {
     method: init.method ?? "GET",
     headers,
-    body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
+    body: init.body === undefined ? undefined : typeof init.body === "string" || init.body instanceof Uint8Array ? (init.body as string | Uint8Array<ArrayBuffer>) : JSON.stringify(init.body),
   });
 }
 

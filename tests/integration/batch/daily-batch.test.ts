@@ -142,21 +142,25 @@ describe("SPEC §12 lessons about the batch", () => {
   test("lesson 5: the day's prices are fetched and stored before the price panel is loaded", async () => {
     const bundled = readPriceFile().filter((r) => r.date === AS_OF);
     await db().query(`DELETE FROM prices WHERE date = $1`, [AS_OF]);
-    await db().query(`DELETE FROM snapshots WHERE date = $1 AND portfolio_id = ANY($2)`, [AS_OF, DEMO_IDS]);
-    const run = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF, portfolioIds: DEMO_IDS });
-    expect(run.status).toBe("SUCCEEDED");
-    const rows = await phaseRows(run.runId, "portfolio_id IS NULL");
-    const order = rows.map((r) => r.phase);
-    expect(order.indexOf("MARKET_DATA")).toBeLessThan(order.indexOf("PRICE_PANEL"));
-    const md = rows.find((r) => r.phase === "MARKET_DATA")!;
-    expect(md.counts).toMatchObject({ rowsReceived: expect.any(Number) });
-    expect(md.counts!.rowsWritten).toBeGreaterThan(0);
-    const { rows: stored } = await db().query<{ n: string }>(`SELECT count(*)::text AS n FROM prices WHERE date = $1`, [AS_OF]);
-    expect(Number(stored[0]!.n)).toBe(md.counts!.symbolsFetched);
-    expect(md.counts!.symbolsFetched).toBeGreaterThan(40);
-    const { rows: snaps } = await db().query<{ n: string }>(`SELECT count(*)::text AS n FROM snapshots WHERE date = $1 AND status = 'COMPLETE' AND portfolio_id = ANY($2)`, [AS_OF, DEMO_IDS]);
-    expect(Number(snaps[0]!.n)).toBe(DEMO_PORTFOLIOS.length);
-    await upsertPrices(db(), bundled, { source: "file" });
+    try {
+      await db().query(`DELETE FROM snapshots WHERE date = $1 AND portfolio_id = ANY($2)`, [AS_OF, DEMO_IDS]);
+      const run = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF, portfolioIds: DEMO_IDS });
+      expect(run.status).toBe("SUCCEEDED");
+      const rows = await phaseRows(run.runId, "portfolio_id IS NULL");
+      const order = rows.map((r) => r.phase);
+      expect(order.indexOf("MARKET_DATA")).toBeLessThan(order.indexOf("PRICE_PANEL"));
+      const md = rows.find((r) => r.phase === "MARKET_DATA")!;
+      expect(md.counts).toMatchObject({ rowsReceived: expect.any(Number) });
+      expect(md.counts!.rowsWritten).toBeGreaterThan(0);
+      const { rows: stored } = await db().query<{ n: string }>(`SELECT count(*)::text AS n FROM prices WHERE date = $1`, [AS_OF]);
+      expect(Number(stored[0]!.n)).toBe(md.counts!.symbolsFetched);
+      expect(md.counts!.symbolsFetched).toBeGreaterThan(40);
+      const { rows: snaps } = await db().query<{ n: string }>(`SELECT count(*)::text AS n FROM snapshots WHERE date = $1 AND status = 'COMPLETE' AND portfolio_id = ANY($2)`, [AS_OF, DEMO_IDS]);
+      expect(Number(snaps[0]!.n)).toBe(DEMO_PORTFOLIOS.length);
+    } finally {
+      // The bundled closes back as the file provider stores them, whatever the assertions found.
+      await upsertPrices(db(), bundled, { source: "file" });
+    }
   });
 
   test("lesson 4: the cron entry point upserts the registries like every other", async () => {

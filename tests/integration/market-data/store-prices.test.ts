@@ -1,20 +1,17 @@
-// Bulk price storage against a real PostgreSQL (the migrated database from tests/setup/database.ts).
-// The tests work in a throwaway schema holding a copy of the migrated `prices` table, so other test
-// files' prices neither disturb the counts nor get deleted. The schema is put on the search_path of
-// the pool's single connection (startup options are ignored by embedded PGlite, whose one session
-// all connections share, so the setting is reset before the file ends).
+// Bulk price storage against a real PostgreSQL: the `prices` table the committed migrations created
+// (tests/setup/database.ts), nothing else. Whatever prices other test files stored are set aside for
+// the duration of this file and put back exactly as they were, so they neither disturb the counts
+// here nor get lost.
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readPriceFile, type PriceRow } from "@/lib/market-data/price-file";
 import { lastPriceDates, loadPrices, upsertPrices } from "@/lib/market-data/store-prices";
+import { useSeededDatabase } from "../helpers";
 
-const SCHEMA = `md_store_${process.pid}`;
-const TABLE_FROM_SPEC = `CREATE TABLE prices (
-  symbol TEXT NOT NULL, date DATE NOT NULL, close DOUBLE PRECISION NOT NULL, source TEXT NOT NULL DEFAULT 'file',
-  updated_at TIMESTAMPTZ NOT NULL DEFAULT now(), PRIMARY KEY (symbol, date))`;
+const SAVED = `md_store_saved_${process.pid}`;
 
-let admin: pg.Client;
 let pool: pg.Pool;
+let saved = false;
 let bundled: PriceRow[];
 
 async function count(): Promise<number> {
@@ -23,25 +20,22 @@ async function count(): Promise<number> {
 }
 
 beforeAll(async () => {
-  const url = inject("databaseUrl");
-  admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${SCHEMA}`);
-  const { rows } = await admin.query<{ exists: boolean }>("SELECT to_regclass('public.prices') IS NOT NULL AS exists");
-  // Prefer the migration's own definition of the table; fall back to the spec's when it is absent.
-  await admin.query(rows[0]!.exists ? `CREATE TABLE ${SCHEMA}.prices (LIKE public.prices INCLUDING ALL)` : TABLE_FROM_SPEC.replace("prices", `${SCHEMA}.prices`));
-  pool = new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 0 });
-  const client = await pool.connect();
-  await client.query(`SET search_path TO ${SCHEMA}`);
-  client.release();
+  pool = new pg.Pool({ connectionString: await useSeededDatabase() });
+  const { rows } = await pool.query<{ migrated: boolean }>("SELECT to_regclass('public.prices') IS NOT NULL AS migrated");
+  expect(rows[0]!.migrated, "the migrations create the prices table").toBe(true);
+  await pool.query(`CREATE TABLE ${SAVED} AS SELECT * FROM public.prices`);
+  saved = true;
+  await pool.query("TRUNCATE public.prices");
   bundled = readPriceFile();
 });
 
 afterAll(async () => {
-  await pool?.query("RESET search_path");
+  if (saved) {
+    await pool.query("TRUNCATE public.prices");
+    await pool.query(`INSERT INTO public.prices SELECT * FROM ${SAVED}`);
+    await pool.query(`DROP TABLE ${SAVED}`);
+  }
   await pool?.end();
-  await admin?.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-  await admin?.end();
 });
 
 describe("store-prices", () => {

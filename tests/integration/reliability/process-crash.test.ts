@@ -5,7 +5,7 @@
 // be taken over, and a rerun completes everything with the NAVs of a clean run.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runLocalBatch } from "@/lib/batch/local-executor";
 import { releasePortfolio, tryAcquirePortfolio } from "@/lib/batch/portfolio-lock";
 import { DEAD_RUN_AFTER_MS, reapDeadRuns } from "@/lib/batch/runs";
@@ -46,7 +46,7 @@ beforeAll(async () => {
   const startedAt = new Date();
   child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/batch.ts", "--force", "--from", FROM, "--to", AS_OF, "--as-of", AS_OF, ...PORTFOLIO_IDS.flatMap((id) => ["--portfolio", id])], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: inject("databaseUrl"), MARKET_DATA_PROVIDER: "file" },
+    env: { ...process.env, DATABASE_URL: await useSeededDatabase(), MARKET_DATA_PROVIDER: "file" },
     detached: true, // its own process group, so the kill reaches tsx's node child too
     stdio: ["ignore", "pipe", "pipe"],
   });
