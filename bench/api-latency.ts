@@ -1,4 +1,4 @@
-// SPEC §10: analytics endpoints p95 ≤ 50 ms at 50 concurrent clients; Risk Metrics page ≤ 300 ms.
+// Performance targets (README): analytics endpoints p95 ≤ 50 ms at 50 concurrent clients; Risk Metrics page ≤ 300 ms.
 // autocannon runs in this process, so the load generator shares the machine's cores with the app.
 import autocannon from "autocannon";
 import { round, type BenchLine } from "./line";

@@ -1,5 +1,5 @@
 // A throwaway database for one bench run: a fresh database on the local PostgreSQL server when it
-// answers (the numbers SPEC §10 is about), else an embedded PGlite (much slower: WASM, one connection
+// answers (the numbers the README's performance targets are about), else an embedded PGlite (much slower: WASM, one connection
 // at a time). Dropped or stopped by `drop()`.
 import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";

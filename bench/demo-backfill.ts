@@ -1,4 +1,4 @@
-// SPEC §10: the full demo back-fill (5 portfolios, ~250 days, all analytics) on a fresh database.
+// Performance target (README): the full demo back-fill (5 portfolios, ~250 days, all analytics) on a fresh database.
 import { round, type BenchLine } from "./line";
 import type { PreparedDatabase } from "./prepared-database";
 import { timedBatch } from "./timed-batch";

@@ -1,9 +1,9 @@
-// One line of the bench report: a measured value against its SPEC §10 target.
+// One line of the bench report: a measured value against its target (README, "Performance").
 export interface BenchLine {
   name: string;
   value: number;
   unit: string;
-  /** Upper bound from SPEC §10 (null: reported for information only). */
+  /** Upper bound from the README's performance targets (null: reported for information only). */
   target: number | null;
   /** How the value was obtained when not measured directly at full size (e.g. scaled linearly). */
   note?: string;

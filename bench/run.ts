@@ -1,4 +1,4 @@
-// `npm run bench`: the SPEC §10 speed targets, measured (never asserted by tests).
+// `npm run bench`: the speed targets of the README's "Performance" table, measured (never asserted by tests).
 //   --quick      100 portfolios per synthetic line (scaled linearly to 1,000 in the report), 3 s per API line
 //   --no-api     skip the API latency lines (no `next start`)
 //   --backfill-portfolios N   portfolios actually run for the 87-day back-fill (default 250, scaled ×4:

@@ -1,9 +1,9 @@
-// Synthetic books for the scale bench (SPEC §10): N portfolios × M public positions drawn from the
+// Synthetic books for the scale bench: N portfolios × M public positions drawn from the
 // bundled universe (stocks and ETFs), random weights, about one in five short, entered at the bundled
 // close on the inception date. Deterministic (seeded) and inserted in bulk with unnest, not the ORM.
 import type pg from "pg";
 import type { IsoDate } from "@/lib/dates";
-import type { PricePanel } from "@/lib/market-data/price-panel";
+import type { PricePanel } from "@/lib/risk/panel";
 import { readSymbolFile } from "@/lib/market-data/price-file";
 import { mulberry32 } from "./prng";
 

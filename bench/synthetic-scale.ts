@@ -1,4 +1,4 @@
-// SPEC §10 synthetic scale: N portfolios × M public positions, (a) one day, (b) an 87-day back-fill.
+// Synthetic scale (README, "Performance"): N portfolios × M public positions, (a) one day, (b) an 87-day back-fill.
 // Each group's inception is the trading day before its window; that first day is computed by an
 // untimed bootstrap run, so the timed run is exactly the daily batch (a) or the back-fill (b).
 import type pg from "pg";

@@ -2,10 +2,9 @@
 // the local executor runs the batch instead (lib/batch/start-batch.ts).
 import { eventType, Inngest, invoke } from "inngest";
 import { z } from "zod";
+import { isoDateSchema as isoDate } from "@/lib/dates";
 
 export const inngest = new Inngest({ id: "riskline" });
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 const batchRequestSchema = z.object({
   runId: z.string().min(1),

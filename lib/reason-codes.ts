@@ -1,4 +1,4 @@
-// The closed list of reasons a result is missing or a batch phase was skipped or failed (SPEC §5).
+// The closed list of reasons a result is missing or a batch phase was skipped or failed, mirrored by a database enum (docs/ARCHITECTURE.md).
 export const REASON_CODES = [
   "NO_PUBLIC_POSITIONS",
   "NO_POSITIONS",

@@ -6,8 +6,8 @@ import Table from "cli-table3";
 import { runLocalBatch } from "@/lib/batch/local-executor";
 import { BatchConflictError } from "@/lib/batch/runs";
 import type { BatchRequest } from "@/lib/batch/types";
-import { isoDateSchema } from "@/lib/api/schemas";
-import { loadEnv } from "@/lib/config/env";
+import { isoDateSchema } from "@/lib/dates";
+import { debugEnabled, env } from "@/lib/config/env";
 import { closePool } from "@/lib/db/pool";
 
 const USAGE = "usage: npm run batch -- [--as-of YYYY-MM-DD] [--portfolio ID ...] [--from YYYY-MM-DD --to YYYY-MM-DD --force]";
@@ -44,8 +44,7 @@ function parseRequest(argv: string[]): BatchRequest {
 }
 
 async function main() {
-  loadEnv();
-  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set: point it at the app's database (for the embedded one, run the batch through `npm start`, which runs it at start)");
+  if (!env().DATABASE_URL) throw new Error("DATABASE_URL is not set: point it at the app's database (for the embedded one, run the batch through `npm start`, which runs it at start)");
   const req = parseRequest(process.argv.slice(2));
   const bar = new cliProgress.MultiBar({ format: " {portfolio} |{bar}| {value}/{total} days", hideCursor: true, clearOnComplete: false }, cliProgress.Presets.shades_classic);
   const bars = new Map<string, cliProgress.SingleBar>();
@@ -69,7 +68,7 @@ async function main() {
 
 main().catch(async (e: unknown) => {
   if (e instanceof BatchConflictError) console.error(e.message);
-  else console.error(e instanceof Error ? (process.env.DEBUG ? e.stack : e.message) : String(e));
+  else console.error(e instanceof Error ? (debugEnabled() ? e.stack : e.message) : String(e));
   console.error(USAGE);
   await closePool();
   process.exitCode = 2;

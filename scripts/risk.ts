@@ -1,5 +1,6 @@
 // Risk engine CLI over the bundled prices.
 //   npm run risk -- betas SYMBOL --as-of YYYY-MM-DD [--json]
+import { isIsoDate } from "@/lib/dates";
 import { FACTORS, FACTOR_KEYS } from "@/lib/factors/registry";
 import { readPriceFile } from "@/lib/market-data/price-file";
 import { buildPricePanel } from "@/lib/market-data/price-panel";
@@ -10,11 +11,6 @@ const USAGE = "Usage: npm run risk -- betas SYMBOL --as-of YYYY-MM-DD [--json]";
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
   process.exit(2);
-}
-
-function isCalendarDate(s: string): boolean {
-  const t = Date.parse(`${s}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
 }
 
 function parseArgs(argv: string[]): { symbol: string; asOf: string; json: boolean } {
@@ -31,7 +27,7 @@ function parseArgs(argv: string[]): { symbol: string; asOf: string; json: boolea
     else fail(`Unknown argument "${arg}".`);
   }
   if (!asOf) fail("Missing --as-of YYYY-MM-DD.");
-  if (!isCalendarDate(asOf)) fail(`--as-of "${asOf}" is not a YYYY-MM-DD calendar date.`);
+  if (!isIsoDate(asOf)) fail(`--as-of "${asOf}" is not a YYYY-MM-DD calendar date.`);
   return { symbol: symbol.toUpperCase(), asOf, json };
 }
 

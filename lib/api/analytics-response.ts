@@ -1,5 +1,5 @@
 // The envelope of every analytics answer: precomputed numbers as of one snapshot date, or a 200 with
-// `available: false` and the reason they are missing (SPEC §7). Shared by the handlers and the pages.
+// `available: false` and the reason they are missing. Shared by the handlers and the pages.
 import type { ReasonCode } from "@/lib/reason-codes";
 
 export interface Unavailable {

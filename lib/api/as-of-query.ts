@@ -1,6 +1,6 @@
 // The query every analytics read accepts: an optional as-of date (default: the latest complete snapshot).
 import { z } from "zod";
-import { isoDateSchema } from "./schemas";
+import { isoDateSchema } from "@/lib/dates";
 
 export const asOfQuery = z.object({ date: isoDateSchema.optional() }).strict();
 

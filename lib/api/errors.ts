@@ -32,6 +32,32 @@ export class ApiError extends Error {
   }
 }
 
+/** Where a stored value lives: its table, its JSON column and the row's natural key. */
+export interface StoredRow {
+  table: string;
+  column: string;
+  key: Readonly<Record<string, string>>;
+}
+
+/**
+ * A stored value (a JSON column the batch wrote) that fails its schema when read back: the server's
+ * fault, never the caller's. A 500 with code `internal`, logged with the row's key by handleApiError.
+ */
+export class StoredDataError extends ApiError {
+  constructor(
+    readonly row: StoredRow,
+    readonly issues: readonly string[],
+  ) {
+    super("internal", `Stored data failed its schema (${row.table}.${row.column}): it has been recorded.`);
+    this.name = "StoredDataError";
+  }
+
+  /** What the log line carries besides the message and stack. */
+  logContext(): Record<string, unknown> {
+    return { table: this.row.table, column: this.row.column, key: this.row.key, issues: this.issues };
+  }
+}
+
 export function fromZodError(error: ZodError, where: "body" | "query" | "params"): ApiError {
   const fields = error.issues.map((i) => ({ field: [where, ...i.path].join("."), message: i.message }));
   const summary = fields.map((f) => `${f.field}: ${f.message}`).join("; ");
@@ -45,9 +71,17 @@ export function errorResponse(err: ApiError): NextResponse {
   );
 }
 
+/**
+ * Request input is parsed by parseBody / parseQuery (or fromZodError for path parameters), which answer
+ * 422 themselves; any other ZodError that reaches here is data the server produced or stored, so it
+ * is a 500 and is logged like any unexpected error.
+ */
 export function handleApiError(err: unknown, context: { method: string; path: string }): NextResponse {
+  if (err instanceof StoredDataError) {
+    logError("api.stored_data_invalid", err, { ...context, ...err.logContext() });
+    return errorResponse(err);
+  }
   if (err instanceof ApiError) return errorResponse(err);
-  if (err instanceof ZodError) return errorResponse(fromZodError(err, "body"));
-  logError("api.unhandled", err, context);
+  logError(err instanceof ZodError ? "api.unexpected_zod_error" : "api.unhandled", err, context);
   return errorResponse(new ApiError("internal", "Internal error: it has been recorded with its stack."));
 }

@@ -3,16 +3,17 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
+import { appUrl as configuredAppUrl, env } from "@/lib/config/env";
 import { getPrisma } from "@/lib/db/prisma";
 
 export const SESSION_TTL_SECONDS = 8 * 60 * 60;
 
 function createAuth() {
-  const appUrl = process.env.APP_URL ?? "http://localhost:3000";
+  const appUrl = configuredAppUrl();
   return betterAuth({
     appName: "Riskline",
     baseURL: appUrl,
-    secret: process.env.BETTER_AUTH_SECRET,
+    secret: env().BETTER_AUTH_SECRET,
     trustedOrigins: [appUrl],
     database: prismaAdapter(getPrisma(), { provider: "postgresql" }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },

@@ -1,4 +1,4 @@
-// Data integrity checks after each portfolio-day (SPEC §11): invariants that must hold between the
+// Data integrity checks after each portfolio-day: invariants that must hold between the
 // figures about to be stored. A failure marks the day failed: it is never stored as complete.
 import type { DayResult } from "./day-phases/types";
 

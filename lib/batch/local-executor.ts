@@ -4,7 +4,7 @@
 import type pg from "pg";
 import { getPool } from "@/lib/db/pool";
 import type { IsoDate } from "@/lib/dates";
-import { resolveAsOfDate } from "@/lib/market-data/as-of";
+import { resolveAsOfDateFor } from "@/lib/market-data/as-of";
 import type { MarketDataProvider } from "@/lib/market-data/provider";
 import { providerFromEnv } from "@/lib/market-data/provider-from-env";
 import { logError } from "@/lib/telemetry/log";
@@ -27,7 +27,7 @@ export interface LocalRunOptions {
 
 export async function resolveRunAsOf(req: BatchRequest, provider: MarketDataProvider): Promise<IsoDate> {
   if (req.asOfDate) return req.asOfDate;
-  return resolveAsOfDate({ now: new Date(), asOfOverride: process.env.AS_OF, dataEndDate: await provider.dataEndDate?.() }).asOf;
+  return (await resolveAsOfDateFor(provider)).asOf;
 }
 
 /** The in-process driver: steps run as they are; portfolios one after another on the shared market. */

@@ -4,7 +4,8 @@
 import type { Queryable } from "@/lib/db/pool";
 import type { IsoDate } from "@/lib/dates";
 import { STRESS_PROXIES } from "@/lib/factors/registry";
-import { buildPricePanel, type PricePanel } from "@/lib/market-data/price-panel";
+import { buildPricePanel } from "@/lib/market-data/price-panel";
+import type { PricePanel } from "@/lib/risk/panel";
 import { loadPrices } from "@/lib/market-data/store-prices";
 import { factorCovariance, type FactorCovarianceResult } from "@/lib/risk/factor-covariance";
 import { ReturnCache } from "@/lib/risk/returns";

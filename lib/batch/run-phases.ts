@@ -1,13 +1,14 @@
 // The batch's run-level phases with their telemetry, shared by both executors: the local one runs
 // them in-process, the Inngest function wraps each in a step.run with a stable id.
 import type pg from "pg";
+import { batchSettings } from "@/lib/config/env";
 import type { IsoDate } from "@/lib/dates";
 import type { MarketDataProvider } from "@/lib/market-data/provider";
-import type { PricePanel } from "@/lib/market-data/price-panel";
+import type { PricePanel } from "@/lib/risk/panel";
 import { loadBetaStore, type BetaStore } from "./beta-store";
 import { createMarketContext, type BatchConfig, type MarketContext } from "./market-context";
 import { planMissingDates } from "./phases/missing-dates";
-import { fetchMarketData, neededSymbols } from "./phases/market-data";
+import { fetchMarketData, heldSymbols, neededSymbols } from "./phases/market-data";
 import { upsertRegistries } from "./phases/prerequisites";
 import { loadPricePanel } from "./phases/price-panel";
 import { computeSymbolAnalytics } from "./phases/symbol-analytics";
@@ -16,8 +17,9 @@ import { runningPhaseRows } from "./run-invariants";
 import { runPhase, writePhaseRows } from "./telemetry";
 import type { BatchRequest, MarketDataResult, MissingDatesResult, PortfolioRefreshResult, SymbolAnalyticsResult } from "./types";
 
+/** RISK_FREE_RATE and TLT_DURATION from the configuration (defaults 0.04 and 17). */
 export function batchConfig(): BatchConfig {
-  return { riskFreeRate: Number(process.env.RISK_FREE_RATE ?? 0.04), tltDuration: Number(process.env.TLT_DURATION ?? 17) };
+  return batchSettings();
 }
 
 export function phasePrerequisites(pool: pg.Pool, runId: string): Promise<void> {
@@ -34,16 +36,6 @@ export function phaseMissingDates(pool: pg.Pool, runId: string, req: BatchReques
     const details = { from: plan.allDates[0] ?? null, to: plan.allDates.at(-1) ?? null, byPortfolio: Object.fromEntries(plan.portfolios.map((p) => [p.portfolioId, p.dates.length])) };
     return { outcome: { status: "succeeded", counts, details }, value: plan };
   });
-}
-
-/** Symbols held by the plan's portfolios (positions and option underlyings), without the proxies. */
-export async function heldSymbols(pool: pg.Pool, portfolioIds: readonly string[]): Promise<string[]> {
-  const { rows } = await pool.query<{ symbol: string }>(
-    `SELECT DISTINCT CASE WHEN investment_class = 'OPTIONS' THEN underlying ELSE symbol END AS symbol
-     FROM positions WHERE portfolio_id = ANY($1::text[]) AND investment_class <> 'PRIVATE' ORDER BY 1`,
-    [[...portfolioIds]],
-  );
-  return rows.map((r) => r.symbol);
 }
 
 const pending = (plan: MissingDatesResult) => plan.portfolios.filter((p) => p.dates.length > 0).map((p) => p.portfolioId);

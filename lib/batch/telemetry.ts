@@ -1,4 +1,4 @@
-// Phase telemetry (SPEC §5): one batch_phases row per phase × portfolio × date with status, reason,
+// Phase telemetry: one batch_phases row per phase × portfolio × date with status, reason,
 // counts, duration and, for failures, the error message and stack. Rows are upserted in bulk on their
 // natural key, so a retried step overwrites its own row instead of adding one.
 import type { Queryable } from "@/lib/db/pool";

@@ -1,5 +1,5 @@
-// Typed inputs and outputs of the batch phases (SPEC §5): a renamed key fails the compiler, not the
-// night batch (SPEC §12 lesson 1).
+// Typed inputs and outputs of the batch phases: a renamed key fails the compiler, not the
+// night batch (a result key once renamed on one side only made every book look empty).
 import type { IsoDate } from "@/lib/dates";
 import type { ReasonCode } from "@/lib/reason-codes";
 
@@ -41,7 +41,7 @@ export const PORTFOLIO_DAY_PHASES = [
 export type PortfolioDayPhase = (typeof PORTFOLIO_DAY_PHASES)[number];
 
 export interface BatchRequest {
-  /** Defaults to the last completed trading day (SPEC §5), or AS_OF. */
+  /** Defaults to the last completed trading day (lib/market-data/as-of.ts), or AS_OF. */
   asOfDate?: IsoDate;
   /** null or absent: every portfolio. */
   portfolioIds?: string[] | null;

@@ -1,7 +1,7 @@
 // Bulk, idempotent writes of one portfolio's results (no per-row ORM calls): snapshots are claimed
 // (PENDING) before anything is computed; a chunk of days is then written in one transaction that
 // replaces each day's rows and marks its snapshot COMPLETE last. A crash leaves PENDING snapshots,
-// which the next run recomputes; never half-written rows marked complete (SPEC §5, §12 lesson 8).
+// which the next run recomputes; never half-written rows marked complete (docs/ARCHITECTURE.md, "The daily batch").
 import type pg from "pg";
 import type { Queryable } from "@/lib/db/pool";
 import { withTransaction } from "@/lib/db/pool";

@@ -1,44 +1,151 @@
-// Environment validated once, with messages that say which variable to fix.
+// The app's configuration: every environment variable Riskline reads, validated by one zod schema
+// with messages that name the variable to fix (README, "Configuration"). It is read lazily, at first
+// use, so importing a module never needs a variable (`next build` runs without DATABASE_URL), and
+// cached; it is read again only when one of these variables changes (tests point DATABASE_URL at a
+// database of their own before first use; `npm start` sets it after starting the embedded database).
+// No other module reads process.env (tests/unit/structure/import-boundaries.test.ts).
 import { z } from "zod";
+import { isIsoDate, isoDateSchema } from "@/lib/dates";
+import { isTradingDay } from "@/lib/market-data/trading-calendar";
+import { DEFAULT_RISK_FREE_RATE } from "@/lib/risk/black-scholes";
+import { DEFAULT_TLT_DURATION } from "@/lib/stress/scenarios";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD");
+type Source = Readonly<Record<string, string | undefined>>;
 
-const schema = z.object({
-  DATABASE_URL: z
+/** A whole number in [min, max] written in decimal digits. */
+const wholeNumber = (min: number, max: number, what: string) => {
+  const message = `must be ${what}, a whole number from ${min} to ${max}`;
+  return z
     .string()
-    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string")
-    .optional(),
-  AS_OF: isoDate.optional(),
-  MARKET_DATA_PROVIDER: z.enum(["file", "fmp"]).default("file"),
-  RISK_FREE_RATE: z.coerce.number().min(-0.05).max(0.5).default(0.04),
-  TLT_DURATION: z.coerce.number().positive().max(40).default(17),
-  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  APP_URL: z.string().url().default("http://localhost:3000"),
-  INNGEST_EVENT_KEY: z.string().optional(),
-  INNGEST_SIGNING_KEY: z.string().optional(),
-  INNGEST_DEV: z.string().optional(),
-  BATCH_EXECUTOR: z.enum(["local", "inngest"]).optional(),
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, message);
+};
+
+/** A decimal number in [min, max]. */
+const decimal = (min: number, max: number, what: string) => {
+  const message = `must be ${what}, a number from ${min} to ${max}`;
+  return z
+    .string()
+    .refine((s) => Number.isFinite(Number(s)), message)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, message);
+};
+
+const absoluteUrl = (what: string) =>
+  z.string().refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), `must be ${what}, an absolute http:// or https:// URL`);
+
+/** AS_OF: a real date and an NYSE trading day. Not in the future is checked when a run resolves it
+ * (lib/market-data/as-of.ts), since "today" moves while a process runs. */
+const asOfSchema = isoDateSchema.superRefine((d, ctx) => {
+  if (!isIsoDate(d)) return;
+  try {
+    if (!isTradingDay(d)) ctx.addIssue({ code: "custom", message: `${d} is not an NYSE trading day (a weekend or a holiday)` });
+  } catch (e) {
+    ctx.addIssue({ code: "custom", message: (e as Error).message });
+  }
 });
+
+const schema = z
+  .object({
+    // The database and its pool.
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string")
+      .optional(),
+    DB_POOL_MAX: wholeNumber(1, 1000, "the pool's connection count").default(10),
+    EMBEDDED_DB_PORT: wholeNumber(0, 65535, "a TCP port (0: any free port)").default(54329),
+    EMBEDDED_DB_DIR: z.string().default(".data/pglite"),
+    SEED_DEMO: z.enum(["0", "1"], "must be 1 (seed the demo accounts and portfolios) or 0 (skip them)").default("1"),
+    // Serving.
+    PORT: wholeNumber(1, 65535, "a TCP port").default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    /** Unset: http://localhost:$PORT (see appUrl()). */
+    APP_URL: absoluteUrl("the app's public URL").optional(),
+    BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    // The batch.
+    AS_OF: asOfSchema.optional(),
+    MARKET_DATA_PROVIDER: z.enum(["file", "fmp"], { error: (iss) => `must be one of file, fmp, got ${JSON.stringify(iss.input)}` }).default("file"),
+    FMP_API_KEY: z.string().optional(),
+    FMP_BASE_URL: absoluteUrl("the vendor's base URL").optional(),
+    RISK_FREE_RATE: decimal(-0.05, 0.5, "a yearly rate (0.04 = 4 %)").default(DEFAULT_RISK_FREE_RATE),
+    TLT_DURATION: decimal(0, 40, "a duration in years")
+      .refine((n) => n > 0, "must be a duration in years, above 0")
+      .default(DEFAULT_TLT_DURATION),
+    BATCH_EXECUTOR: z.enum(["local", "inngest"], "must be local or inngest").optional(),
+    // Inngest (the SDK reads these itself as well).
+    INNGEST_EVENT_KEY: z.string().optional(),
+    INNGEST_SIGNING_KEY: z.string().optional(),
+    INNGEST_DEV: z.string().optional(),
+    /** Any value: error stacks in the CLI output. */
+    DEBUG: z.string().optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.MARKET_DATA_PROVIDER === "fmp" && !e.FMP_API_KEY) {
+      ctx.addIssue({ code: "custom", path: ["FMP_API_KEY"], message: "MARKET_DATA_PROVIDER=fmp needs FMP_API_KEY (your Financial Modeling Prep API key); it is unset or empty" });
+    }
+  });
 
 export type Env = z.infer<typeof schema>;
 
-let cached: Env | undefined;
+/** Every variable the configuration reads, in the order of the schema. */
+export const CONFIG_VARIABLES = Object.keys(schema.shape) as readonly (keyof Env)[];
 
-export function loadEnv(source: Readonly<Record<string, string | undefined>> = process.env): Env {
-  const parsed = schema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== "")));
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join("\n")}\nFix these environment variables (see README, "Configuration").`);
+export class ConfigError extends Error {
+  constructor(readonly issues: readonly { variable: string; message: string }[]) {
+    const lines = issues.map((i) => `  ${i.variable}: ${i.message}`);
+    super(`Invalid configuration:\n${lines.join("\n")}\nFix these environment variables (see README, "Configuration").`);
+    this.name = "ConfigError";
   }
+}
+
+/** Validates `source` (the environment by default). Empty or blank values count as unset; values are trimmed. */
+export function loadEnv(source: Source = process.env): Env {
+  const present = CONFIG_VARIABLES.flatMap((k) => {
+    const v = source[k]?.trim();
+    return v === undefined || v === "" ? [] : [[k, v] as const];
+  });
+  const parsed = schema.safeParse(Object.fromEntries(present));
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => ({ variable: i.path.join(".") || "(environment)", message: i.message })));
   return parsed.data;
 }
 
+let cached: { key: string; value: Env } | undefined;
+
+/** The configuration of this process: validated at first use, then cached. */
 export function env(): Env {
-  cached ??= loadEnv();
-  return cached;
+  const key = CONFIG_VARIABLES.map((k) => process.env[k] ?? "").join("\u0000");
+  if (cached?.key !== key) cached = { key, value: loadEnv(process.env) };
+  return cached.value;
+}
+
+/** Forgets the cached configuration (tests that change the environment). */
+export function resetEnv(): void {
+  cached = undefined;
+}
+
+/** The public URL: APP_URL, else http://localhost:$PORT. */
+export function appUrl(e: Env = env()): string {
+  return e.APP_URL ?? `http://localhost:${e.PORT}`;
 }
 
 /** Batches run on Inngest when BATCH_EXECUTOR=inngest, or by default when an event key is set. */
 export function inngestConfigured(e: Env = env()): boolean {
   return e.BATCH_EXECUTOR ? e.BATCH_EXECUTOR === "inngest" : Boolean(e.INNGEST_EVENT_KEY);
+}
+
+/** The black–Scholes rate and the TLT duration the batch computes with. */
+export function batchSettings(e: Env = env()): { riskFreeRate: number; tltDuration: number } {
+  return { riskFreeRate: e.RISK_FREE_RATE, tltDuration: e.TLT_DURATION };
+}
+
+/** Whether CLI errors print their stack (DEBUG set). Never throws, so an error handler can ask it
+ * while reporting an invalid configuration. */
+export function debugEnabled(): boolean {
+  return Boolean(process.env.DEBUG?.trim());
+}
+
+/** The environment of a child process (the Prisma CLI, `next start`): this one's plus `overrides`. */
+export function childProcessEnv(overrides: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
 }

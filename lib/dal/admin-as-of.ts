@@ -1,5 +1,5 @@
 import "server-only";
-// The as-of date the admin pages reason about, the default of a batch started now (SPEC §5, §6).
+// The as-of date the admin pages reason about, the default of a batch started now (lib/market-data/as-of.ts).
 import { resolveAsOfDateFor, type AsOfResult } from "@/lib/market-data/as-of";
 import { providerFromEnv } from "@/lib/market-data/provider-from-env";
 

@@ -1,5 +1,5 @@
 import "server-only";
-// Data freshness for the admin data page (SPEC §6, §8): for every symbol the batch needs (held
+// Data freshness for the admin data page: for every symbol the batch needs (held
 // publicly, an option underlying, a factor or stress proxy) its last stored price date and status
 // against the as-of date, and per trading day of the last N how many of them have a price.
 import { FACTOR_PROXY_SYMBOLS, STRESS_PROXIES } from "@/lib/factors/registry";

@@ -69,7 +69,7 @@ interface CellRow {
 const emptyCounts = (): StatusCounts => ({ RUNNING: 0, SUCCEEDED: 0, SKIPPED: 0, FAILED: 0 });
 const phaseOrder = (p: BatchPhaseName) => BATCH_PHASES.indexOf(p);
 
-// A skip is never shown as a success (SPEC §5), except NO_OPTIONS: a book without options has no
+// A skip is never shown as a success, except NO_OPTIONS: a book without options has no
 // Greeks to compute, and flagging every such portfolio would hide the skips that matter.
 const BENIGN_SKIPS: ReadonlySet<ReasonCode> = new Set(["NO_OPTIONS"]);
 

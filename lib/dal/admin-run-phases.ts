@@ -4,11 +4,10 @@ import "server-only";
 // run-level rows (no date) first and phases in execution order (the enum's declaration order).
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
-import { isoDateSchema } from "@/lib/api/schemas";
 import { BATCH_PHASES, type BatchPhaseName } from "@/lib/batch/types";
 import { getPool } from "@/lib/db/pool";
 import type { PhaseStatus } from "@/lib/generated/prisma/enums";
-import type { IsoDate } from "@/lib/dates";
+import { isoDateSchema, type IsoDate } from "@/lib/dates";
 import type { ReasonCode } from "@/lib/reason-codes";
 
 export type { PhaseStatus };

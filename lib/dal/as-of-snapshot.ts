@@ -8,6 +8,7 @@ import { getPrisma } from "@/lib/db/prisma";
 import type { Snapshot } from "@/lib/generated/prisma/client";
 import { snapshotReasonsSchema, type SnapshotReasons, type SnapshotSection } from "@/lib/results/shapes";
 import type { PortfolioSummary } from "./portfolios";
+import { parseStored } from "./stored-json";
 
 export interface AsOfSnapshot {
   asOfDate: string;
@@ -26,8 +27,9 @@ export async function findAsOfSnapshot(portfolio: PortfolioSummary, date?: strin
     const detail = date === undefined ? "the daily batch has not completed a snapshot of this portfolio yet" : `no complete snapshot on ${date}`;
     return { found: false, unavailable: { portfolioId: portfolio.id, available: false, asOfDate: date ?? null, reason: "NOT_COMPUTED", detail } };
   }
-  const reasons = snapshot.reasons === null ? {} : snapshotReasonsSchema.parse(snapshot.reasons);
-  return { found: true, value: { asOfDate: fromDbDate(snapshot.date), snapshot, reasons } };
+  const asOfDate = fromDbDate(snapshot.date);
+  const reasons = snapshot.reasons === null ? {} : parseStored(snapshotReasonsSchema, snapshot.reasons, { table: "snapshots", column: "reasons", key: { portfolioId: portfolio.id, date: asOfDate } });
+  return { found: true, value: { asOfDate, snapshot, reasons } };
 }
 
 /** The batch's reason for a skipped section, or NOT_COMPUTED when the figures are absent without one. */

@@ -5,6 +5,7 @@ import { toDbDate } from "@/lib/dates";
 import { getPrisma } from "@/lib/db/prisma";
 import { correlationMatrixSchema, type StoredCorrelationMatrix } from "@/lib/results/shapes";
 import { findAsOfSnapshot, sectionUnavailable } from "./as-of-snapshot";
+import { parseStored } from "./stored-json";
 import type { PortfolioSummary } from "./portfolios";
 
 export interface Correlations {
@@ -26,7 +27,7 @@ export async function getCorrelations(portfolio: PortfolioSummary, date?: string
   if (!at.found) return at.unavailable;
   const r = await getPrisma().correlationMatrix.findUnique({ where: { portfolioId_date: { portfolioId: portfolio.id, date: toDbDate(at.value.asOfDate) } } });
   if (!r) return sectionUnavailable(portfolio, at.value, "correlations", "correlations");
-  const m = correlationMatrixSchema.parse(r.matrix);
+  const m = parseStored(correlationMatrixSchema, r.matrix, { table: "correlation_matrices", column: "matrix", key: { portfolioId: portfolio.id, date: at.value.asOfDate } });
   return {
     portfolioId: portfolio.id,
     available: true,

@@ -7,6 +7,7 @@ import { STRESS_PROXIES } from "@/lib/factors/registry";
 import { scenarioDefinitionSchema } from "@/lib/stress/scenario-schema";
 import type { ScenarioDefinition } from "@/lib/stress/scenarios";
 import type { SessionUser } from "./session";
+import { parseStored } from "./stored-json";
 
 export interface ScenarioSummary extends ScenarioDefinition {
   builtIn: boolean;
@@ -17,7 +18,7 @@ export async function listScenarios(): Promise<ScenarioSummary[]> {
   const { rows } = await getPool().query<{ key: string; name: string; category: string; description: string; shocks: unknown; built_in: boolean; created_by_id: string | null }>(
     `SELECT key, name, category, description, shocks, built_in, created_by_id FROM stress_scenarios ORDER BY built_in DESC, key`,
   );
-  return rows.map((r) => ({ ...scenarioDefinitionSchema.parse(r), builtIn: r.built_in, createdById: r.created_by_id }));
+  return rows.map((r) => ({ ...parseStored(scenarioDefinitionSchema, r, { table: "stress_scenarios", column: "shocks", key: { key: r.key } }), builtIn: r.built_in, createdById: r.created_by_id }));
 }
 
 /** A replay reads every stress proxy's close on both dates: refuse dates the price history lacks. */

@@ -3,6 +3,7 @@ import "server-only";
 import type { Analytics } from "@/lib/api/analytics-response";
 import { sectorExposureSchema, type StoredSectorExposure } from "@/lib/results/shapes";
 import { findAsOfSnapshot, sectionUnavailable } from "./as-of-snapshot";
+import { parseStored } from "./stored-json";
 import type { PortfolioSummary } from "./portfolios";
 
 export type Sectors = StoredSectorExposure & { nav: number | null };
@@ -12,6 +13,6 @@ export async function getSectors(portfolio: PortfolioSummary, date?: string): Pr
   if (!at.found) return at.unavailable;
   const s = at.value.snapshot;
   if (s.sectorExposure === null) return sectionUnavailable(portfolio, at.value, "sector", "sector exposure");
-  const stored = sectorExposureSchema.parse(s.sectorExposure);
+  const stored = parseStored(sectorExposureSchema, s.sectorExposure, { table: "snapshots", column: "sector_exposure", key: { portfolioId: portfolio.id, date: at.value.asOfDate } });
   return { portfolioId: portfolio.id, available: true, asOfDate: at.value.asOfDate, nav: s.nav, ...stored };
 }

@@ -16,6 +16,7 @@ import {
 import { SCENARIOS } from "@/lib/stress/scenarios";
 import { findAsOfSnapshot, sectionUnavailable } from "./as-of-snapshot";
 import type { PortfolioSummary } from "./portfolios";
+import { parseStored } from "./stored-json";
 
 export interface StressRow {
   scenarioKey: string;
@@ -99,13 +100,14 @@ export async function getStressResult(portfolio: PortfolioSummary, scenarioKey: 
     include: { scenario: scenarioSelect },
   });
   if (!r) return sectionUnavailable(portfolio, at.value, "stress", `stress scenario ${scenarioKey}`);
+  const row = (column: string) => ({ table: "stress_results", column, key: { portfolioId: portfolio.id, date: at.value.asOfDate, scenarioKey } });
   return {
     portfolioId: portfolio.id,
     available: true,
     asOfDate: at.value.asOfDate,
     scenario: toRow(r),
-    shockVector: shockVectorSchema.parse(r.shockVector),
-    factorContributions: factorContributionsSchema.parse(r.factorContributions),
-    positionContributions: positionContributionsSchema.parse(r.positionContributions).sort((a, b) => Math.abs(b.total) - Math.abs(a.total)),
+    shockVector: parseStored(shockVectorSchema, r.shockVector, row("shock_vector")),
+    factorContributions: parseStored(factorContributionsSchema, r.factorContributions, row("factor_contributions")),
+    positionContributions: parseStored(positionContributionsSchema, r.positionContributions, row("position_contributions")).sort((a, b) => Math.abs(b.total) - Math.abs(a.total)),
   };
 }

@@ -3,8 +3,7 @@ import "server-only";
 // rules as an imported one, or nothing is written and the answer names the field.
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
-import { isoDateSchema } from "@/lib/api/schemas";
-import { fromDbDate, toDbDate } from "@/lib/dates";
+import { fromDbDate, isoDateSchema, toDbDate } from "@/lib/dates";
 import { getPrisma } from "@/lib/db/prisma";
 import { checkPositionRules, priceProblem, quantityProblem, type PositionDraft } from "@/lib/positions/position-rules";
 import type { StaleResultsNotice } from "@/lib/positions/stale-results";

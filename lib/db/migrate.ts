@@ -3,6 +3,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
+import { childProcessEnv } from "@/lib/config/env";
 
 const run = promisify(execFile);
 
@@ -12,7 +13,7 @@ export async function applyMigrations(url: string, cwd = process.cwd()): Promise
   try {
     const { stdout, stderr } = await run(process.execPath, [path.join(cwd, "scripts/prisma.mjs"), "migrate", "deploy"], {
       cwd,
-      env: { ...process.env, DATABASE_URL: url },
+      env: childProcessEnv({ DATABASE_URL: url }),
     });
     output = `${stdout}\n${stderr}`;
   } catch (e) {

@@ -1,5 +1,6 @@
 // One pg pool per process for bulk SQL (batch writes, price loads); Prisma shares the same URL.
 import pg from "pg";
+import { env } from "@/lib/config/env";
 
 // DATE columns as 'YYYY-MM-DD' strings: a JS Date would shift by the process time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
@@ -12,13 +13,13 @@ export interface Queryable {
 const globalForPool = globalThis as unknown as { riskPool?: pg.Pool };
 
 export function databaseUrl(): string {
-  const url = process.env.DATABASE_URL;
+  const url = env().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start` (embedded database) or set DATABASE_URL to a PostgreSQL server.");
   return url;
 }
 
 export function getPool(): pg.Pool {
-  globalForPool.riskPool ??= new pg.Pool({ connectionString: databaseUrl(), max: Number(process.env.DB_POOL_MAX ?? 10) });
+  globalForPool.riskPool ??= new pg.Pool({ connectionString: databaseUrl(), max: env().DB_POOL_MAX });
   return globalForPool.riskPool;
 }
 

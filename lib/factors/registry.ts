@@ -1,5 +1,5 @@
-// The one canonical factor registry (SPEC §3). The database enum, the batch, the stress engine,
-// the API and the UI all read it; a key outside FACTOR_KEYS fails the compiler or `factorOrThrow`.
+// The one canonical factor registry: the twelve factors, their proxies and windows. The database
+// enum, the batch, the stress engine, the API and the UI all read it; a key outside FACTOR_KEYS fails the compiler or `factorOrThrow`.
 
 export const FACTOR_KEYS = [
   "MARKET",
@@ -73,7 +73,7 @@ export function isFactorKey(value: string): value is FactorKey {
   return (FACTOR_KEYS as readonly string[]).includes(value);
 }
 
-/** Loud failure for a factor name that is not in the registry (lesson 3 of SPEC §12). */
+/** Loud failure for a factor name that is not in the registry (a factor seeded as "Interest Rate" but computed as "IR Beta" once left the exposures empty). */
 export function factorOrThrow(key: string): FactorDefinition {
   if (!isFactorKey(key)) throw new Error(`Unknown factor "${key}": not in the factor registry (${FACTOR_KEYS.join(", ")})`);
   return FACTORS[key];
@@ -85,7 +85,7 @@ export function factorProxySymbols(f: FactorDefinition): string[] {
 }
 
 /**
- * The eight proxies of the factor covariance and of the stress model (SPEC §4), in a fixed order.
+ * The eight proxies of the factor covariance and of the stress model, in a fixed order.
  * Each stress-shockable factor maps to one of them.
  */
 export const STRESS_PROXIES = ["SPY", "VTV", "VUG", "MTUM", "QUAL", "IWM", "USMV", "TLT"] as const;

@@ -1,8 +1,10 @@
-// The batch's as-of date (SPEC §5, §6): the last completed trading day in New York.
+// The batch's as-of date: the last completed trading day in New York.
 // A day counts as completed 30 minutes after its close, so vendors have published the closing prints:
 // 16:30 on a regular day, 13:30 on an early-close day (13:00 close + 30 min).
+import { env, type Env } from "@/lib/config/env";
+import { isIsoDate } from "@/lib/dates";
 import type { MarketDataProvider } from "./provider";
-import { closeTime, isIsoDate, isTradingDay, previousTradingDay } from "./trading-calendar";
+import { closeTime, isTradingDay, previousTradingDay } from "./trading-calendar";
 
 const NEW_YORK = new Intl.DateTimeFormat("en-US", {
   timeZone: "America/New_York",
@@ -65,7 +67,7 @@ export interface AsOfInput {
   now: Date;
   /** The raw AS_OF environment value; empty or undefined means unset. */
   asOfOverride?: string | undefined;
-  /** The last date of a static source (the bundled file): it stands in for "today" (SPEC §6). */
+  /** The last date of a static source (the bundled file): it stands in for "today", so the demo data is complete up to its last date. */
   dataEndDate?: string | undefined;
 }
 
@@ -87,11 +89,11 @@ export function resolveAsOfDate({ now, asOfOverride, dataEndDate }: AsOfInput): 
   return { asOf: lastCompletedTradingDay(now), source: "clock" };
 }
 
-/** The as-of date for a batch or CLI run: AS_OF from `env`, else the provider's data end, else the clock. */
+/** The as-of date for a batch or CLI run: AS_OF from the configuration, else the provider's data end, else the clock. */
 export async function resolveAsOfDateFor(
   provider: Pick<MarketDataProvider, "dataEndDate">,
   now: Date = new Date(),
-  env: Readonly<Record<string, string | undefined>> = process.env,
+  config: Pick<Env, "AS_OF"> = env(),
 ): Promise<AsOfResult> {
-  return resolveAsOfDate({ now, asOfOverride: env.AS_OF, dataEndDate: await provider.dataEndDate?.() });
+  return resolveAsOfDate({ now, asOfOverride: config.AS_OF, dataEndDate: await provider.dataEndDate?.() });
 }

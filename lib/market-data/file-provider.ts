@@ -1,4 +1,4 @@
-// Market data from the bundled price file (the default provider, SPEC §6). Each file is parsed once
+// Market data from the bundled price file (the default provider). Each file is parsed once
 // per process, on first use, and indexed by symbol.
 import { BUNDLED_PRICES_FILE, readPriceFile, type PriceRow } from "./price-file";
 import { assertDateRange, type DailyClosesResult, type MarketDataProvider, type SymbolError } from "./provider";

@@ -10,11 +10,10 @@
 //
 // Failures stay per symbol: if any chunk of a symbol fails after retries, the symbol gets one error
 // and none of its rows, because a partial series would pass for a closed market (see gaps.ts).
+import { isIsoDate } from "@/lib/dates";
 import type { PriceRow } from "./price-file";
 import { assertDateRange, type DailyClosesResult, type MarketDataProvider, type SymbolError, type SymbolErrorCode } from "./provider";
-import { RateLimiter } from "./rate-limiter";
-import { isIsoDate } from "./trading-calendar";
-import { setTimeout as sleep } from "node:timers/promises";
+import { RateLimiter, realSleep, type Sleep } from "./rate-limiter";
 
 export const FMP_DEFAULT_BASE_URL = "https://financialmodelingprep.com";
 const ENDPOINT = "/stable/historical-price-eod/dividend-adjusted";
@@ -39,6 +38,8 @@ export interface FmpProviderOptions {
   concurrency?: number;
   /** Calendar days per request; longer ranges are split. Default 5 years. */
   maxDaysPerRequest?: number;
+  /** How the backoff and the rate limit wait (timeouts use the global setTimeout). Tests pass one on fake timers. */
+  sleep?: Sleep;
 }
 
 type Attempt =
@@ -114,6 +115,7 @@ export class FmpMarketDataProvider implements MarketDataProvider {
   private readonly concurrency: number;
   private readonly maxDaysPerRequest: number;
   private readonly limiter: RateLimiter;
+  private readonly sleep: Sleep;
 
   constructor(options: FmpProviderOptions) {
     if (!options.apiKey) throw new Error("FmpMarketDataProvider needs an API key (FMP_API_KEY)");
@@ -126,7 +128,8 @@ export class FmpMarketDataProvider implements MarketDataProvider {
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
     this.concurrency = Math.max(1, options.concurrency ?? 4);
     this.maxDaysPerRequest = Math.max(1, options.maxDaysPerRequest ?? 1827);
-    this.limiter = new RateLimiter(options.requestsPerSecond ?? 5, options.burst);
+    this.sleep = options.sleep ?? realSleep;
+    this.limiter = new RateLimiter(options.requestsPerSecond ?? 5, options.burst, this.sleep);
   }
 
   async fetchDailyCloses(symbols: string[], from: string, to: string, opts: { signal?: AbortSignal } = {}): Promise<DailyClosesResult> {
@@ -181,7 +184,7 @@ export class FmpMarketDataProvider implements MarketDataProvider {
       }
       const backoff = Math.random() * Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** attempt);
       if (outcome.retryAfterMs !== undefined) this.limiter.pauseFor(outcome.retryAfterMs);
-      await sleep(Math.max(backoff, outcome.retryAfterMs ?? 0), undefined, { signal });
+      await this.sleep(Math.max(backoff, outcome.retryAfterMs ?? 0), signal);
     }
   }
 

@@ -1,4 +1,4 @@
-// How complete the market data is for a batch (SPEC §5 step 3): per needed symbol its last price
+// How complete the market data is for a batch (the MARKET_DATA phase): per needed symbol its last price
 // date (stale when before the as-of date, missing when there is none), and per requested date how
 // many needed symbols have a price. Pure, for batch telemetry and the admin endpoint.
 import type { PriceRow } from "./price-file";

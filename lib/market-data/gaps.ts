@@ -1,10 +1,10 @@
-// The missing-data rule (SPEC §6) over a price panel:
+// The missing-data rule over a price panel:
 // - a gap inside a series means the market was closed for that symbol: the last price is carried
 //   for valuation only and flagged `carried` (returns must not be computed across it as if observed);
 // - a gap at the end means the data has not arrived: the symbol is `stale` there and the price is
 //   null, nothing is invented;
 // - before a symbol's first price (not listed yet, or never received) the price is null, unflagged.
-import type { PricePanel } from "./price-panel";
+import type { PricePanel } from "@/lib/risk/panel";
 
 export interface ResolvedPrice {
   date: string;

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { parse } from "csv-parse/sync";
+import { isIsoDate } from "@/lib/dates";
 
 export interface PriceRow {
   symbol: string;
@@ -29,14 +30,7 @@ export class PriceFileError extends Error {
   }
 }
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const SYMBOL_RE = /^[A-Z][A-Z0-9.\-]{0,14}$/;
-
-function isRealDate(s: string): boolean {
-  if (!DATE_RE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 /** Parses `date,symbol,close` text; throws PriceFileError naming the line and field. */
 export function parsePriceCsv(text: string, file = "<input>"): PriceRow[] {
@@ -52,7 +46,7 @@ export function parsePriceCsv(text: string, file = "<input>"): PriceRow[] {
     const parts = line.split(",");
     if (parts.length !== 3) throw new PriceFileError(file, i + 1, `expected 3 fields, found ${parts.length}`);
     const [date, symbol, closeText] = parts as [string, string, string];
-    if (!isRealDate(date)) throw new PriceFileError(file, i + 1, `date "${date}" is not a YYYY-MM-DD calendar date`);
+    if (!isIsoDate(date)) throw new PriceFileError(file, i + 1, `date "${date}" is not a YYYY-MM-DD calendar date`);
     if (!SYMBOL_RE.test(symbol)) throw new PriceFileError(file, i + 1, `symbol "${symbol}" is not a ticker`);
     const close = Number(closeText);
     if (closeText.trim() === "" || !Number.isFinite(close) || close <= 0) {

@@ -1,7 +1,7 @@
-// The market data source behind the batch (SPEC §6). A provider answers for every symbol it was
+// The market data source behind the batch. A provider answers for every symbol it was
 // asked about: prices, or an error for that symbol alone, so one bad ticker never sinks a batch.
+import { isIsoDate } from "@/lib/dates";
 import type { PriceRow } from "./price-file";
-import { isIsoDate } from "./trading-calendar";
 
 export type { PriceRow };
 
@@ -29,7 +29,7 @@ export interface MarketDataProvider {
   fetchDailyCloses(symbols: string[], from: string, to: string, opts?: { signal?: AbortSignal }): Promise<DailyClosesResult>;
   /**
    * Only for static sources (the bundled file): the last date with data, which stands in for
-   * "today" when choosing the as-of date (SPEC §6). Live vendors leave it undefined.
+   * "today" when choosing the as-of date. Live vendors leave it undefined.
    */
   dataEndDate?(): Promise<string>;
 }

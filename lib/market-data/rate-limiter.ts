@@ -1,7 +1,12 @@
 // Token bucket shared by all requests of one provider: at most `burst` requests at once, refilled at
 // `perSecond`. Tokens may go negative: each waiter reserves its slot, so concurrent callers queue
 // fairly instead of all waking at the same instant.
-import { setTimeout as sleep } from "node:timers/promises";
+import { setTimeout as timersSleep } from "node:timers/promises";
+
+/** Waits `ms` (rejecting when `signal` aborts). Injectable so tests can run the waits on fake timers. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export const realSleep: Sleep = (ms, signal) => timersSleep(ms, undefined, { signal });
 
 export class RateLimiter {
   private tokens: number;
@@ -11,6 +16,7 @@ export class RateLimiter {
   constructor(
     private readonly perSecond: number,
     private readonly burst: number = Math.max(1, Math.floor(perSecond)),
+    private readonly sleep: Sleep = realSleep,
   ) {
     if (!(perSecond > 0)) throw new Error(`requests per second must be > 0, got ${perSecond}`);
     if (!(burst >= 1)) throw new Error(`burst must be ≥ 1, got ${burst}`);
@@ -20,11 +26,11 @@ export class RateLimiter {
   /** Waits until a request may start. */
   async take(signal?: AbortSignal): Promise<void> {
     const pause = this.pausedUntil - performance.now();
-    if (pause > 0) await sleep(pause, undefined, { signal });
+    if (pause > 0) await this.sleep(pause, signal);
     const now = performance.now();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) * this.perSecond) / 1000) - 1;
     this.last = now;
-    if (this.tokens < 0) await sleep((-this.tokens * 1000) / this.perSecond, undefined, { signal });
+    if (this.tokens < 0) await this.sleep((-this.tokens * 1000) / this.perSecond, signal);
   }
 
   /** Holds every new request back for `ms` (the vendor said so with Retry-After). */

@@ -3,10 +3,10 @@
 // parameters whatever the chunk size (no 65,535-parameter limit) and ~10x faster than Prisma's
 // createMany. Dates cross the wire as 'YYYY-MM-DD' text both ways (to_char on read), so no time
 // zone ever shifts a trading day.
+import { isIsoDate } from "@/lib/dates";
 import type { Queryable } from "@/lib/db/pool";
 import type { PriceRow } from "./price-file";
 import { assertDateRange } from "./provider";
-import { isIsoDate } from "./trading-calendar";
 
 
 export interface UpsertPricesResult {

@@ -2,6 +2,7 @@
 // closures and 13:00 early closes). Kept as data, not rules, because the exchange decides each year
 // (no New Year's observance when Jan 1 is a Saturday, national days of mourning, Juneteenth from 2022).
 // Dates are ISO strings (YYYY-MM-DD) in New York; no time zone conversion happens here.
+import { isIsoDate } from "@/lib/dates";
 
 export const CALENDAR_FIRST_DATE = "2019-01-01";
 export const CALENDAR_LAST_DATE = "2027-12-31";
@@ -46,15 +47,6 @@ export class CalendarRangeError extends Error {
     );
     this.name = "CalendarRangeError";
   }
-}
-
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(s: string): boolean {
-  if (!DATE_RE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 function withYear(table: Record<number, readonly string[]>): Set<string> {

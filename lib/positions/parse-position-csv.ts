@@ -3,7 +3,7 @@
 import { CsvError, parse } from "csv-parse/sync";
 import { z } from "zod";
 import { INVESTMENT_CLASSES, POSITION_TYPES } from "@/lib/risk/position-exposure";
-import { isoDateSchema } from "@/lib/api/schemas";
+import { isoDateSchema } from "@/lib/dates";
 import { CSV_COLUMNS, REQUIRED_COLUMNS, type CsvColumn } from "./csv-columns";
 import { checkPositionRules, defaultSubtype, draftKey, POSITION_SUBTYPES, type DraftField, type PositionDraft } from "./position-rules";
 

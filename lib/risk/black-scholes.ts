@@ -1,10 +1,10 @@
-// Black–Scholes prices and Greeks (no dividend) and OCC option symbols (SPEC §2, §4).
+// Black–Scholes prices and Greeks (no dividend) and OCC option symbols.
 // Time convention: T = calendar days from the as-of date to expiry / 365, so an option expiring on the
 // as-of date has T = 0 and is worth its intrinsic value; after expiry it is the caller's to drop.
+import { isoDayNumber } from "@/lib/dates";
 import { normCdf, normPdf } from "./stats/normal";
 
 export const DEFAULT_RISK_FREE_RATE = 0.04;
-const MS_PER_DAY = 86_400_000;
 
 export type OptionRight = "C" | "P";
 
@@ -29,17 +29,9 @@ export interface OptionGreeks {
   vega: number;
 }
 
-function isoDay(date: string): number {
-  const t = Date.parse(`${date}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== date) {
-    throw new RangeError(`"${date}" is not a YYYY-MM-DD date`);
-  }
-  return t / MS_PER_DAY;
-}
-
 /** Calendar days from `asOf` to `expiry`, divided by 365 (negative after expiry). */
 export function yearFraction(asOf: string, expiry: string): number {
-  return (isoDay(expiry) - isoDay(asOf)) / 365;
+  return (isoDayNumber(expiry) - isoDayNumber(asOf)) / 365;
 }
 
 export function blackScholes(input: BlackScholesInput): OptionGreeks {
@@ -98,7 +90,7 @@ export function parseOccSymbol(text: string): OccSymbol {
   const [, root, yy, mm, dd, right, strikeText] = m as unknown as [string, string, string, string, string, OptionRight, string];
   const expiry = `20${yy}-${mm}-${dd}`;
   try {
-    isoDay(expiry);
+    isoDayNumber(expiry);
   } catch {
     throw new Error(`OCC symbol "${text}": expiry ${yy}${mm}${dd} is not a calendar date`);
   }
@@ -109,7 +101,7 @@ export function parseOccSymbol(text: string): OccSymbol {
 
 export function formatOccSymbol(o: OccSymbol): string {
   if (!/^[A-Z][A-Z0-9.]{0,5}$/.test(o.root)) throw new Error(`OCC root "${o.root}" must be 1–6 characters A–Z, 0–9 or "."`);
-  isoDay(o.expiry);
+  isoDayNumber(o.expiry);
   if (!o.expiry.startsWith("20")) throw new Error(`OCC expiry ${o.expiry} must be in 2000–2099`);
   const milli = Math.round(o.strike * 1000);
   if (!(o.strike > 0) || Math.abs(milli - o.strike * 1000) > 1e-6 || milli > 99_999_999) {

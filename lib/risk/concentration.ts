@@ -1,4 +1,4 @@
-// Concentration (SPEC §4): weights of |exposure| per symbol — lots merged, options on their underlying,
+// Concentration: weights of |exposure| per symbol — lots merged, options on their underlying,
 // private holdings included — over the gross; HHI, effective number of positions, top-3/top-10 shares.
 import type { ReasonCode } from "@/lib/reason-codes";
 import type { PositionValue } from "./position-exposure";

@@ -1,6 +1,6 @@
-// Correlation of the significant holdings (SPEC §4): Pearson on daily log returns, ordered by gross
+// Correlation of the significant holdings: Pearson on daily log returns, ordered by gross
 // weight, with the average pairwise |ρ| and the effective number of bets 1 / (wᵀ R w).
-import { lastIndexOnOrBefore, type PricePanel } from "@/lib/market-data/price-panel";
+import { lastIndexOnOrBefore, type PricePanel } from "./panel";
 import type { ReasonCode } from "@/lib/reason-codes";
 
 export interface CorrelationOptions {

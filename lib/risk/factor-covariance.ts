@@ -1,7 +1,7 @@
-// EWMA covariance of the eight stress proxies' daily returns (SPEC §4), as of a calculation date:
-// only returns dated on or before that date enter (lesson 10 of SPEC §12), never "today's" data.
+// EWMA covariance of the eight stress proxies' daily returns, as of a calculation date:
+// only returns dated on or before that date enter (no look-ahead), never "today's" data.
 import { STRESS_PROXIES, type StressProxy } from "@/lib/factors/registry";
-import { lastIndexOnOrBefore, type PricePanel } from "@/lib/market-data/price-panel";
+import { lastIndexOnOrBefore, type PricePanel } from "./panel";
 import type { MissingBetaReason } from "./symbol-betas";
 import { commonValidIndices, gather, ReturnCache, windowIndices } from "./returns";
 

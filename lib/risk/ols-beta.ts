@@ -1,4 +1,4 @@
-// One-factor OLS beta y = α + βx + ε with the statistics SPEC §4 asks for (statsmodels-equivalent),
+// One-factor OLS beta y = α + βx + ε with its statistics, as statsmodels computes them,
 // specialised for speed: the batch runs it hundreds of thousands of times.
 import { BETA_CAP } from "@/lib/factors/registry";
 import { windowMoments, type CentredMoments } from "./stats/moments";

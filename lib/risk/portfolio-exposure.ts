@@ -1,4 +1,4 @@
-// Portfolio factor exposure (SPEC §4): β_p,f = Σ exposure_i·β_i,f / NAV and $_f = Σ exposure_i·β_i,f.
+// Portfolio factor exposure: β_p,f = Σ exposure_i·β_i,f / NAV and $_f = Σ exposure_i·β_i,f.
 // A symbol without a beta contributes nothing; the coverage figure says how much exposure that leaves out.
 import { FACTOR_KEYS, type FactorKey } from "@/lib/factors/registry";
 import type { ReasonCode } from "@/lib/reason-codes";

@@ -1,4 +1,4 @@
-// The engine's view of a position and its valuation on one date (SPEC §2, §4): market value (what it
+// The engine's view of a position and its valuation on one date: market value (what it
 // is worth) and signed dollar exposure (how much underlying risk it carries) are kept apart, because
 // for an option they differ by far: premium × contracts × 100 vs delta × contracts × 100 × spot.
 

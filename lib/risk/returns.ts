@@ -1,7 +1,7 @@
 // Daily simple returns over the price panel's date axis, and the return windows the regressions
-// use (SPEC §4): a window of N returns ending at D is the last N returns with date ≤ D, and for a
+// use: a window of N returns ending at D is the last N returns with date ≤ D, and for a
 // regression only the dates where every needed return exists count.
-import type { PricePanel } from "@/lib/market-data/price-panel";
+import type { PricePanel } from "./panel";
 
 /**
  * r[i] = P[i] / P[i−1] − 1 when both closes exist (previous panel date), else NaN; r[0] is NaN.

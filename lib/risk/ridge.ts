@@ -1,5 +1,5 @@
-// Ridge regression exactly as SPEC §4 defines it (and as sklearn's Ridge(alpha, fit_intercept=True)
-// computes it on standardised regressors): centre y, standardise each regressor by its mean and
+// Ridge regression exactly as sklearn's Ridge(alpha, fit_intercept=True) computes it on
+// standardised regressors: centre y, standardise each regressor by its mean and
 // population sd (ddof 0), minimise ‖y − Xb‖² + α‖b‖² without penalising the intercept, and report
 // raw-unit betas b_j / sd_j.
 import { capBeta, type CappedBeta } from "./ols-beta";

@@ -1,15 +1,20 @@
-// Sector exposure (SPEC §4): gross and net exposure per bucket as a share of NAV. A stock's bucket is
+// Sector exposure: gross and net exposure per bucket as a share of NAV. A stock's bucket is
 // its GICS sector; an ETF's is whatever the symbol data gives (a GICS sector for sector ETFs, an asset
 // class such as "US Equity" or "Fixed Income" for the others), "ETF" if it gives none; options count
 // in their underlying's bucket; private holdings and unknown symbols go to "Unclassified".
-import type { SymbolInfo } from "@/lib/market-data/price-file";
 import type { ReasonCode } from "@/lib/reason-codes";
 import type { PositionValue } from "./position-exposure";
 
 export const UNCLASSIFIED = "Unclassified";
 export const ETF_BUCKET = "ETF";
 
-export type SectorLookup = ReadonlyMap<string, Pick<SymbolInfo, "assetType" | "sector">>;
+/** What the engine needs to know of a symbol to bucket it: its asset type and its sector ("" for none). */
+export interface SectorInfo {
+  assetType: "STOCK" | "ETF";
+  sector: string;
+}
+
+export type SectorLookup = ReadonlyMap<string, SectorInfo>;
 
 export interface SectorBucket {
   sector: string;

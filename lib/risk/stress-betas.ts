@@ -1,8 +1,8 @@
-// Stress betas (SPEC §4): one model for every scenario, so nothing is counted twice. Per symbol and
+// Stress betas: one model for every scenario, so nothing is counted twice. Per symbol and
 // date, a ridge regression (the style-ridge procedure, α = 1) of its last 90 returns on the returns of
 // the eight stress proxies.
 import { STRESS_PROXIES, type StressProxy } from "@/lib/factors/registry";
-import { lastIndexOnOrBefore, type PricePanel } from "@/lib/market-data/price-panel";
+import { lastIndexOnOrBefore, type PricePanel } from "./panel";
 import { commonValidIndices, ReturnCache, windowBounds } from "./returns";
 import { cappedRidgeBetas, ridgeFromMoments } from "./ridge";
 import { RollingMoments } from "./stats/moments";

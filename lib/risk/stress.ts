@@ -1,9 +1,9 @@
-// Stress tests (SPEC §4). A scenario becomes shocks of some of the eight stress proxies; the direct
+// Stress tests. A scenario becomes shocks of some of the eight stress proxies; the direct
 // P&L multiplies the displayed factor dollar exposures by those shocks, the correlated P&L completes
 // the shock vector by its conditional expectation under the factor covariance and runs every
 // position through its stress betas, plus a gamma term for options. Nothing is clipped (lesson 12).
 import { FACTORS, STRESS_PROXIES, type StressProxy } from "@/lib/factors/registry";
-import { closeOnDate, type PricePanel } from "@/lib/market-data/price-panel";
+import { closeOnDate, type PricePanel } from "./panel";
 import { DEFAULT_TLT_DURATION, SHOCK_PROXY, type ScenarioDefinition, type ShockableFactor } from "@/lib/stress/scenarios";
 import type { FactorCovariance } from "./factor-covariance";
 import { choleskySolve } from "./stats/cholesky";

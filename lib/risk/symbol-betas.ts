@@ -1,9 +1,9 @@
-// All twelve factor betas of a symbol at a date (SPEC §3–4): MARKET and IR by one-factor OLS, the six
+// All twelve factor betas of a symbol at a date: MARKET and IR by one-factor OLS, the six
 // style factors jointly by ridge, the four spreads by one-factor OLS on long − short returns.
 // SymbolBetaEngine caches returns and each symbol's usable-date lists and slides rolling sums along
 // them, so consecutive dates of a symbol cost O(1) each.
 import { FACTOR_KEYS, FACTORS, STYLE_FACTOR_KEYS, type FactorKey } from "@/lib/factors/registry";
-import { lastIndexOnOrBefore, type PricePanel } from "@/lib/market-data/price-panel";
+import { lastIndexOnOrBefore, type PricePanel } from "./panel";
 import type { ReasonCode } from "@/lib/reason-codes";
 import { olsBetaFromMoments } from "./ols-beta";
 import { commonValidIndices, gather, ReturnCache, windowBounds } from "./returns";

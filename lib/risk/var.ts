@@ -1,4 +1,4 @@
-// One-day Value at Risk and Expected Shortfall of today's holdings (SPEC §4), historical and parametric,
+// One-day Value at Risk and Expected Shortfall of today's holdings, historical and parametric,
 // from the daily dollar P&L series L_t = Σ exposure_i · r_i,t (portfolioReturnSeries).
 import type { ReasonCode } from "@/lib/reason-codes";
 import { normInv, normPdf } from "./stats/normal";

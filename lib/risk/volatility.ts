@@ -1,7 +1,7 @@
-// Portfolio volatility (SPEC §4): the return series of today's holdings over the price history, realized
+// Portfolio volatility: the return series of today's holdings over the price history, realized
 // vol, HAR-RV and EWMA forecasts, percentile and trend. A metric without enough history is null with
 // INSUFFICIENT_HISTORY — never estimated from fewer returns than its definition needs.
-import { lastIndexOnOrBefore } from "@/lib/market-data/price-panel";
+import { lastIndexOnOrBefore } from "./panel";
 import type { ReasonCode } from "@/lib/reason-codes";
 import type { ReturnCache } from "./returns";
 import { olsFit, olsPredict } from "./stats/ols";

@@ -1,4 +1,4 @@
-// The five demo portfolios of SPEC §9 and their accounts. Public holdings are given as target
+// The five demo portfolios (README, "Demo accounts") and their accounts. Public holdings are given as target
 // weights of the starting equity; quantities are derived from the bundled close on the inception
 // date, so the books stay realistic if the data file is refreshed.
 

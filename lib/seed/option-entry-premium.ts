@@ -1,8 +1,8 @@
 // A demo option's entry premium: its Black–Scholes value at the inception close, with the same inputs
 // the batch uses, so the first day's valuation matches the cost and P&L starts at zero.
-import { quoteOption, realizedVol63 } from "@/lib/batch/option-valuation";
+import { quoteOption, realizedVol63 } from "@/lib/risk/option-inputs";
 import type { IsoDate } from "@/lib/dates";
-import { closeOnDate, type PricePanel } from "@/lib/market-data/price-panel";
+import { closeOnDate, type PricePanel } from "@/lib/risk/panel";
 import { DEFAULT_RISK_FREE_RATE } from "@/lib/risk/black-scholes";
 import { ReturnCache } from "@/lib/risk/returns";
 

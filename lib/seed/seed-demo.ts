@@ -2,7 +2,8 @@
 import { hashPassword } from "better-auth/crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { toDbDate } from "@/lib/dates";
-import { buildPricePanel, closeOnDate, type PricePanel } from "@/lib/market-data/price-panel";
+import { buildPricePanel } from "@/lib/market-data/price-panel";
+import { closeOnDate, type PricePanel } from "@/lib/risk/panel";
 import { readPriceFile } from "@/lib/market-data/price-file";
 import { formatOccSymbol } from "@/lib/risk/black-scholes";
 import { optionEntryPremium } from "./option-entry-premium";

@@ -1,9 +1,9 @@
 // zod shape of a stored scenario's shocks (stress_scenarios.shocks): built-in ones come from the
 // registry; custom ones are validated against the same shape.
 import { z } from "zod";
+import { isoDateSchema as isoDate } from "@/lib/dates";
 import type { ScenarioDefinition } from "./scenarios";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const shockReturn = z.number().gt(-1).lt(10);
 
 export const scenarioShocksSchema = z.discriminatedUnion("kind", [

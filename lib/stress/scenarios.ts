@@ -1,4 +1,4 @@
-// The one stress-scenario registry (SPEC §4). Shocks name factors from the factor registry;
+// The one stress-scenario registry. Shocks name factors from the factor registry;
 // each shockable factor moves one of the eight stress proxies.
 import type { FactorKey, StressProxy } from "@/lib/factors/registry";
 

@@ -50,7 +50,15 @@ export async function sessionCookie(email: string, password = DEMO_PASSWORD): Pr
   return cookie;
 }
 
-/** A request as the browser would send it from the app's own pages: a string or bytes body goes as it is, anything else as JSON. */
+/** A request body as sent: a string or bytes as they are, anything else as JSON. */
+function requestBody(body: unknown): BodyInit | undefined {
+  if (body === undefined) return undefined;
+  if (typeof body === "string") return body;
+  if (body instanceof Uint8Array) return new Uint8Array(body); // a copy on a plain ArrayBuffer, as BodyInit takes
+  return JSON.stringify(body);
+}
+
+/** A request as the browser would send it from the app's own pages. */
 export function appRequest(path: string, init: { method?: string; cookie?: string; body?: unknown; headers?: Record<string, string> } = {}): NextRequest {
   const headers = new Headers({ origin: TEST_ORIGIN, host: new URL(TEST_ORIGIN).host, ...init.headers });
   if (init.cookie) headers.set("cookie", init.cookie);
@@ -58,7 +66,7 @@ export function appRequest(path: string, init: { method?: string; cookie?: strin
   return new NextRequest(new URL(path, TEST_ORIGIN), {
     method: init.method ?? "GET",
     headers,
-    body: init.body === undefined ? undefined : typeof init.body === "string" || init.body instanceof Uint8Array ? (init.body as string | Uint8Array<ArrayBuffer>) : JSON.stringify(init.body),
+    body: requestBody(init.body),
   });
 }
 

@@ -1,6 +1,6 @@
 // zod schemas of the admin API's queries and bodies.
 import { z } from "zod";
-import { isoDateSchema } from "@/lib/api/schemas";
+import { isoDateSchema } from "@/lib/dates";
 import { BATCH_PHASES } from "@/lib/batch/types";
 import { isTradingDay } from "@/lib/market-data/trading-calendar";
 import { PhaseStatus, RunStatus } from "@/lib/generated/prisma/enums";

@@ -1,7 +1,7 @@
 // CORRELATIONS: the correlation matrix of the significant holdings (chosen by their weight in NAV), its
 // average |ρ| and the effective number of bets.
 import type { IsoDate } from "@/lib/dates";
-import type { PricePanel } from "@/lib/market-data/price-panel";
+import type { PricePanel } from "@/lib/risk/panel";
 import { correlationMatrix } from "@/lib/risk/correlation";
 import type { SectionReason, SnapshotReasons } from "@/lib/results/shapes";
 import { allFinite, NO_PUBLIC_DETAIL, nonFinite, ok, skip } from "./outcome";

@@ -6,7 +6,7 @@ import type { ReasonCode } from "@/lib/reason-codes";
 import type { NavDay } from "@/lib/risk/nav";
 import type { PositionValue } from "@/lib/risk/position-exposure";
 import type { SnapshotReasons, StoredCorrelationMatrix, StoredFactorContributions, StoredPositionContributions, StoredSectorExposure, StoredShockVector } from "@/lib/results/shapes";
-import type { OptionQuoteDetail } from "../option-valuation";
+import type { OptionQuoteDetail } from "@/lib/risk/option-inputs";
 import type { PhaseOutcome, PortfolioDayPhase } from "../types";
 
 export interface DayState {

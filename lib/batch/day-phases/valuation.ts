@@ -9,7 +9,7 @@ import { isOpenOn, valueOption, valuePrivate, valuePublic, type EnginePosition, 
 import type { SnapshotReasons } from "@/lib/results/shapes";
 import type { PortfolioData } from "../load-portfolio";
 import type { MarketContext } from "../market-context";
-import { quoteOption, realizedVol63 } from "../option-valuation";
+import { quoteOption, realizedVol63 } from "@/lib/risk/option-inputs";
 import { nonFinite, ok, skip } from "./outcome";
 import type { DayState, GreekRow, PhaseResult, ValuationRow } from "./types";
 

@@ -1,5 +1,5 @@
-// Phase 3 (SPEC §5): prices of every needed symbol for the whole range, fetched and stored BEFORE any
-// panel is loaded (SPEC §12 lesson 5). Each symbol is fetched from the day after its last stored
+// MARKET_DATA (docs/ARCHITECTURE.md, "The daily batch"): prices of every needed symbol for the whole range, fetched and stored BEFORE any
+// panel is loaded, so no day is computed from a panel missing its own prices. Each symbol is fetched from the day after its last stored
 // price (or from the start of the look-back) to the as-of date; per-symbol vendor errors are recorded,
 // never fatal. Coverage and freshness go to telemetry.
 import type { Queryable } from "@/lib/db/pool";
@@ -19,14 +19,19 @@ export function lookbackStart(firstDate: IsoDate): IsoDate {
   return days[Math.max(0, days.length - 1 - LOOKBACK_TRADING_DAYS)] ?? firstDate;
 }
 
-/** Symbols whose prices the portfolios in scope need: holdings, option underlyings and every proxy. */
-export async function neededSymbols(db: Queryable, portfolioIds: readonly string[]): Promise<string[]> {
+/** Symbols held by the portfolios in scope (positions and option underlyings), without the proxies. */
+export async function heldSymbols(db: Queryable, portfolioIds: readonly string[]): Promise<string[]> {
   const { rows } = await db.query<{ symbol: string }>(
     `SELECT DISTINCT CASE WHEN investment_class = 'OPTIONS' THEN underlying ELSE symbol END AS symbol
-     FROM positions WHERE portfolio_id = ANY($1::text[]) AND investment_class <> 'PRIVATE'`,
+     FROM positions WHERE portfolio_id = ANY($1::text[]) AND investment_class <> 'PRIVATE' ORDER BY 1`,
     [[...portfolioIds]],
   );
-  return [...new Set([...rows.map((r) => r.symbol), ...FACTOR_PROXY_SYMBOLS, ...STRESS_PROXIES])].sort();
+  return rows.map((r) => r.symbol);
+}
+
+/** Symbols whose prices the portfolios in scope need: the held symbols and every proxy. */
+export async function neededSymbols(db: Queryable, portfolioIds: readonly string[]): Promise<string[]> {
+  return [...new Set([...(await heldSymbols(db, portfolioIds)), ...FACTOR_PROXY_SYMBOLS, ...STRESS_PROXIES])].sort();
 }
 
 export async function fetchMarketData(

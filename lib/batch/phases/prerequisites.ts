@@ -1,5 +1,5 @@
-// Phase 1 (SPEC §5): upsert factor definitions and stress scenarios from the registries. Every entry
-// point (cron, admin, CLI, seed) runs it, so the database never lags the code (SPEC §12 lesson 4).
+// PREREQUISITES (docs/ARCHITECTURE.md, "The daily batch"): upsert factor definitions and stress scenarios from the registries. Every entry
+// point (cron, admin, CLI, seed) runs it, so the database never lags the code.
 import { FACTOR_LIST, factorProxySymbols } from "@/lib/factors/registry";
 import type { Queryable } from "@/lib/db/pool";
 import { SCENARIOS } from "@/lib/stress/scenarios";

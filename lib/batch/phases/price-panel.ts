@@ -2,7 +2,8 @@
 // trading-calendar axis so a missing price shows as a gap rather than a shifted date.
 import type { Queryable } from "@/lib/db/pool";
 import type { IsoDate } from "@/lib/dates";
-import { buildPricePanel, type PricePanel } from "@/lib/market-data/price-panel";
+import { buildPricePanel } from "@/lib/market-data/price-panel";
+import type { PricePanel } from "@/lib/risk/panel";
 import { loadPrices } from "@/lib/market-data/store-prices";
 import { tradingDaysBetween } from "@/lib/market-data/trading-calendar";
 import { lookbackStart } from "./market-data";

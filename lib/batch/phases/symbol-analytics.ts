@@ -1,9 +1,9 @@
-// Phase 5 (SPEC §5): betas of every held symbol for every date to compute, once per symbol and shared
+// SYMBOL_ANALYTICS (docs/ARCHITECTURE.md, "The daily batch"): betas of every held symbol for every date to compute, once per symbol and shared
 // by all portfolios, stored in bulk. A symbol without a close on a date gets no beta for it (stale or
 // not listed): nothing is computed from invented prices.
 import type { Queryable } from "@/lib/db/pool";
 import type { IsoDate } from "@/lib/dates";
-import type { PricePanel } from "@/lib/market-data/price-panel";
+import type { PricePanel } from "@/lib/risk/panel";
 import type { ReasonCode } from "@/lib/reason-codes";
 import { SymbolBetaEngine } from "@/lib/risk/symbol-betas";
 import { BetaStore } from "../beta-store";

@@ -12,6 +12,7 @@ import { GET as getVolatility } from "@/app/api/portfolios/[id]/volatility/route
 import { runLocalBatch } from "@/lib/batch/local-executor";
 import { toDbDate } from "@/lib/dates";
 import { getPrisma } from "@/lib/db/prisma";
+import { DEMO_PORTFOLIOS } from "@/lib/seed/demo-portfolios";
 import { SCENARIOS } from "@/lib/stress/scenarios";
 import { appRequest, routeParams, sessionCookie, useSeededDatabase } from "../helpers";
 
@@ -78,6 +79,15 @@ describe("analytics after the batch ran (demo-hedgefund)", () => {
   it("GET /api/portfolios/[id]/positions answers each position's stored valuation", async () => {
     const body = await get(getPositions, `/api/portfolios/${HF}/positions`, hedgefund);
     const valuations = await getPrisma().positionValuation.findMany({ where: { portfolioId: HF, date: toDbDate(AS_OF) } });
+    // Every seeded position is listed; each one held on the as-of date has a valuation, the options that
+    // expired before it (2026-01-16 and 2026-06-18) have none.
+    const { holdings } = DEMO_PORTFOLIOS.find((p) => p.id === HF)!;
+    const held = holdings.filter((h) => h.kind !== "option" || h.expiry >= AS_OF);
+    expect(holdings.length - held.length).toBe(2);
+    expect(body.positions).toHaveLength(holdings.length);
+    expect(valuations).toHaveLength(held.length);
+    const unvalued = body.positions.filter((p: { valuation: unknown }) => p.valuation === null).map((p: { symbol: string }) => p.symbol);
+    expect(unvalued.sort()).toEqual(["NVDA260116C00180000", "QQQ260618P00510000"]);
     for (const v of valuations) {
       expect(body.positions.find((p: { id: string }) => p.id === v.positionId).valuation).toMatchObject({ exposure: v.exposure, weight: v.weight, pnlTotal: v.pnlTotal });
     }

@@ -134,9 +134,17 @@ describe("POST /api/portfolios/[id]/positions/import", () => {
     // The browser would send what the decoder made of those bytes: U+FFFD in place of the invalid one.
     const { body } = await importCsv(new TextDecoder("utf-8").decode(latin1), "preview");
     expect(body.errors).toEqual([{ row: 3, field: "symbol", message: expect.stringContaining("not valid UTF-8") }]);
+    // The same bytes inside the JSON body itself (0xFF 0xFE in the header's "quantity"): the body decodes with
+    // U+FFFD in their place, and the import names the header column instead of failing the request.
     const raw = `{"csv":"${HEADER}\\nMSFT,1,2,2026-01-05,LONG,PUBLIC,,,,,,\\n","mode":"preview"}`;
-    const broken = await send(importPositions, `/api/portfolios/${PF}/positions/import`, { body: Buffer.concat([Buffer.from(raw.slice(0, 20)), Buffer.from([0xff, 0xfe]), Buffer.from(raw.slice(20))]).toString("latin1"), cookie }, { id: PF });
-    expect(broken.status).toBeLessThan(500);
+    const bytes = Buffer.concat([Buffer.from(raw.slice(0, 20)), Buffer.from([0xff, 0xfe]), Buffer.from(raw.slice(20))]);
+    const broken = await send(importPositions, `/api/portfolios/${PF}/positions/import`, { body: new Uint8Array(bytes), cookie }, { id: PF });
+    expect(broken.status).toBe(200);
+    expect(broken.body).toMatchObject({ mode: "preview", valid: false });
+    expect(broken.body.errors).toEqual([
+      { row: 1, field: null, message: "header column 2 is not valid UTF-8 text: save the file as UTF-8" },
+      { row: 1, field: "quantity", message: "missing required column quantity" },
+    ]);
     const quote = await importCsv(`${HEADER}\nMSFT,10,400.5,2026-01-05,LONG,PUBLIC,,,,,,\n"KO,1,2,2026-01-05,LONG,PUBLIC,,,,,,\n`, "preview");
     expect(quote.body.errors).toEqual([{ row: 3, field: null, message: expect.stringContaining("unreadable CSV") }]);
   });

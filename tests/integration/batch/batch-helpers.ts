@@ -35,11 +35,17 @@ export interface PhaseRowRead {
   started_at: Date;
 }
 
-/** A run's telemetry rows in the order they started. */
+/**
+ * A run's telemetry rows in the order they started, then by phase (the enum's order), portfolio and
+ * date. The tie-breakers matter: rows written together can share one timestamp (a chunk's
+ * WRITE_RESULTS rows carry no start of their own and are stamped as their telemetry is written), and
+ * rows that tie on (started_at, phase) would otherwise come back in heap order, which depends on where
+ * the upserts of earlier runs left free space.
+ */
 export async function phaseRows(runId: string, where = "true", params: unknown[] = []): Promise<PhaseRowRead[]> {
   const { rows } = await getPool().query<PhaseRowRead>(
     `SELECT phase, portfolio_id, date, status, reason_code, error_message, error_stack, counts, details, started_at
-     FROM batch_phases WHERE run_id = $1 AND ${where} ORDER BY started_at, phase`,
+     FROM batch_phases WHERE run_id = $1 AND ${where} ORDER BY started_at, phase, portfolio_id, date`,
     [runId, ...params],
   );
   return rows;

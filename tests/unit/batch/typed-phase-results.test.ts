@@ -1,22 +1,28 @@
 // SPEC §12 lesson 1: a result key renamed on one side made every portfolio look like "no public
 // positions" and the run reported success. Phase results are typed: a renamed key is a compile error
-// (the @ts-expect-error lines fail `tsc` if the error ever disappears), and a skip needs a reason.
-import { describe, expect, test } from "vitest";
+// (the @ts-expect-error lines and the expectTypeOf checks fail `tsc` if the typing is ever loosened),
+// a skip needs a reason from the closed list, and a run whose portfolios were skipped is no success.
+import { describe, expect, expectTypeOf, test } from "vitest";
+import { runStatus } from "@/lib/batch/run-phases";
 import { outcomeRow } from "@/lib/batch/telemetry";
-import type { MissingDatesResult, PhaseOutcome } from "@/lib/batch/types";
-import { REASON_CODES } from "@/lib/reason-codes";
+import type { PhaseOutcome, PortfolioPlan, PortfolioRefreshResult } from "@/lib/batch/types";
+import type { IsoDate } from "@/lib/dates";
+import { REASON_CODES, type ReasonCode } from "@/lib/reason-codes";
 
 describe("lesson 1: typed results between phases", () => {
   test("a renamed key or a skip without a reason does not compile", () => {
-    const plan: MissingDatesResult = { asOfDate: "2026-07-13", portfolios: [{ portfolioId: "p", dates: ["2026-07-13"], anchorDate: null }], allDates: ["2026-07-13"] };
     // @ts-expect-error — `publicPositions` is not a key of a portfolio plan
-    const renamed: MissingDatesResult["portfolios"][number] = { portfolioId: "p", publicPositions: [], anchorDate: null };
+    const _renamed: PortfolioPlan = { portfolioId: "p", publicPositions: [], anchorDate: null };
     // @ts-expect-error — a skip must carry a reason code
-    const silentSkip: PhaseOutcome = { status: "skipped" };
+    const _silentSkip: PhaseOutcome = { status: "skipped" };
     // @ts-expect-error — reasons come from the closed list
-    const looseReason: PhaseOutcome = { status: "skipped", reason: "no public positions" };
-    expect([renamed, silentSkip, looseReason]).toHaveLength(3);
-    expect(plan.portfolios[0]!.dates).toEqual(["2026-07-13"]);
+    const _looseReason: PhaseOutcome = { status: "skipped", reason: "no public positions" };
+    // The keys the later phases read off a plan, with their types, and a skip's reason is the closed list.
+    expectTypeOf<PortfolioPlan>().toHaveProperty("portfolioId").toEqualTypeOf<string>();
+    expectTypeOf<PortfolioPlan>().toHaveProperty("dates").toEqualTypeOf<IsoDate[]>();
+    expectTypeOf<PortfolioPlan>().toHaveProperty("anchorDate").toEqualTypeOf<IsoDate | null>();
+    expectTypeOf<Extract<PhaseOutcome, { status: "skipped" }>["reason"]>().toEqualTypeOf<ReasonCode>();
+    expectTypeOf<PortfolioRefreshResult["reason"]>().toEqualTypeOf<ReasonCode | undefined>();
   });
 
   test("a skip is stored as SKIPPED with its reason, never as SUCCEEDED", () => {
@@ -25,5 +31,21 @@ describe("lesson 1: typed results between phases", () => {
     expect(row).toMatchObject({ status: "SKIPPED", reasonCode: "NO_PUBLIC_POSITIONS", durationMs: 5 });
     expect(outcomeRow("FACTOR_EXPOSURES", "p", "2026-07-13", { status: "succeeded" }, started, 5)).toMatchObject({ status: "SUCCEEDED", reasonCode: null });
     expect(REASON_CODES).toContain("NO_PUBLIC_POSITIONS");
+  });
+
+  test("a run whose portfolios were skipped for a reason is not reported as a success", () => {
+    const result = (portfolioId: string, status: PortfolioRefreshResult["status"], reason?: ReasonCode): PortfolioRefreshResult => ({
+      portfolioId,
+      status,
+      ...(reason ? { reason } : {}),
+      datesCompleted: status === "succeeded" ? 3 : 0,
+      datesFailed: 0,
+      rowsWritten: status === "succeeded" ? 100 : 0,
+    });
+    // The lesson's symptom: every portfolio skipped as if it had no public positions.
+    expect(runStatus([result("a", "skipped", "NO_PUBLIC_POSITIONS"), result("b", "skipped", "NO_PUBLIC_POSITIONS")])).toBe("FAILED");
+    expect(runStatus([result("a", "skipped", "LOCKED_BY_OTHER_RUN"), result("b", "succeeded")])).toBe("PARTIAL");
+    // Only "already complete" is a skip that leaves the run a success.
+    expect(runStatus([result("a", "skipped", "ALREADY_COMPLETE"), result("b", "succeeded")])).toBe("SUCCEEDED");
   });
 });

@@ -38,6 +38,21 @@ describe("database", () => {
     expect(err?.code).toBe(1);
     expect(err?.stderr).toMatch(/start failed: Cannot reach PostgreSQL at 127\.0\.0\.1:1\/riskline/);
   }, 60_000);
+
+  test("npm start names every invalid variable before touching a database", async () => {
+    const err = await run(process.execPath, ["node_modules/.bin/tsx", "scripts/start.ts", "--setup-only"], {
+      env: { ...process.env, PORT: "abc", DB_POOL_MAX: "abc", AS_OF: "2026-07-11", DATABASE_URL: "postgresql://postgres@127.0.0.1:1/riskline" },
+    }).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(err?.code).toBe(1);
+    expect(err?.stderr).toMatch(/start failed: Invalid configuration:/);
+    expect(err?.stderr).toMatch(/PORT: must be a TCP port/);
+    expect(err?.stderr).toMatch(/DB_POOL_MAX: must be the pool's connection count/);
+    expect(err?.stderr).toMatch(/AS_OF: 2026-07-11 is not an NYSE trading day/);
+    expect(err?.stderr).not.toMatch(/Cannot reach PostgreSQL/);
+  }, 60_000);
 });
 
 describe("price file", () => {

@@ -1,7 +1,9 @@
-// The FMP provider against a local fake of FMP's stable dividend-adjusted endpoint.
+// The FMP provider against a local fake of FMP's stable dividend-adjusted endpoint: over HTTP for what
+// FMP answers, and in-process on vitest's fake timers for how long things take (Retry-After, timeouts,
+// the request rate and the concurrency limit), so no assertion depends on the machine's real clock.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { dateChunks, FmpMarketDataProvider, parseRetryAfter, type FmpProviderOptions } from "@/lib/market-data/fmp-provider";
 
 const API_KEY = "test-key-123";
@@ -42,30 +44,50 @@ let inFlight = 0;
 let maxInFlight = 0;
 let responseDelayMs = 0;
 
+/** The fake's side of one request: recorded (with the time it arrived) and answered by `handler`. */
+function receive(url: URL): Reply {
+  const fake: FakeRequest = {
+    symbol: url.searchParams.get("symbol") ?? "",
+    from: url.searchParams.get("from") ?? "",
+    to: url.searchParams.get("to") ?? "",
+    apikey: url.searchParams.get("apikey"),
+    path: url.pathname,
+    at: performance.now(),
+  };
+  requests.push(fake);
+  const key = `${fake.symbol}|${fake.from}`;
+  const attempt = (attempts.get(key) ?? 0) + 1;
+  attempts.set(key, attempt);
+  return handler(fake, attempt);
+}
+
+/** A reply after `responseDelayMs`, counted as in flight meanwhile. */
+async function delayed(reply: Exclude<Reply, "hang">): Promise<Exclude<Reply, "hang">> {
+  inFlight++;
+  maxInFlight = Math.max(maxInFlight, inFlight);
+  await new Promise((resolve) => setTimeout(resolve, responseDelayMs));
+  inFlight--;
+  return reply;
+}
+
+/** The same fake without a socket, for `fetch` on fake timers: a hung request ends only when the client aborts it. */
+async function fakeFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  const reply = receive(new URL(input instanceof Request ? input.url : input));
+  if (reply === "hang") {
+    return new Promise((_, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal!.reason), { once: true }));
+  }
+  const { status, body, headers } = await delayed(reply);
+  return new Response(body, { status: status ?? 200, headers: { "content-type": "application/json", ...headers } });
+}
+
 beforeAll(async () => {
   server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://fake");
-    const fake: FakeRequest = {
-      symbol: url.searchParams.get("symbol") ?? "",
-      from: url.searchParams.get("from") ?? "",
-      to: url.searchParams.get("to") ?? "",
-      apikey: url.searchParams.get("apikey"),
-      path: url.pathname,
-      at: performance.now(),
-    };
-    requests.push(fake);
-    const key = `${fake.symbol}|${fake.from}`;
-    const attempt = (attempts.get(key) ?? 0) + 1;
-    attempts.set(key, attempt);
-    const reply = handler(fake, attempt);
+    const reply = receive(new URL(req.url ?? "/", "http://fake"));
     if (reply === "hang") return; // never answers; the client must time out
-    inFlight++;
-    maxInFlight = Math.max(maxInFlight, inFlight);
-    setTimeout(() => {
-      inFlight--;
-      res.writeHead(reply.status ?? 200, { "content-type": "application/json", ...reply.headers });
-      res.end(reply.body);
-    }, responseDelayMs);
+    void delayed(reply).then(({ status, body, headers }) => {
+      res.writeHead(status ?? 200, { "content-type": "application/json", ...headers });
+      res.end(body);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -113,15 +135,6 @@ describe("FmpMarketDataProvider", () => {
     expect(prices.map((p) => p.date)).toEqual(["2026-07-06", "2026-07-07"]);
   });
 
-  it("retries a 429 after the Retry-After delay, then succeeds", async () => {
-    handler = (req, attempt) => (attempt === 1 ? { status: 429, body: '{"Error Message":"Limit Reach"}', headers: { "retry-after": "1" } } : ok(req));
-    const { prices, errors } = await provider().fetchDailyCloses(["AAA"], "2026-07-06", "2026-07-10");
-    expect(errors).toEqual([]);
-    expect(prices).toHaveLength(5);
-    expect(requests).toHaveLength(2);
-    expect(requests[1]!.at - requests[0]!.at).toBeGreaterThanOrEqual(950); // backoff alone would be ≤ 5 ms
-  });
-
   it("retries a 500, then succeeds", async () => {
     handler = (req, attempt) => (attempt === 1 ? { status: 500, body: "Internal Server Error" } : ok(req));
     const { prices, errors } = await provider().fetchDailyCloses(["AAA", "BBB"], "2026-07-06", "2026-07-10");
@@ -145,16 +158,6 @@ describe("FmpMarketDataProvider", () => {
     expect(errors.map((e) => [e.symbol, e.code])).toEqual([["BBB", "VENDOR_ERROR"]]);
     // After BBB's February chunk failed, its March chunk was not requested.
     expect(requests.filter((r) => r.symbol === "BBB" && r.from === "2026-03-04")).toHaveLength(0);
-  });
-
-  it("times out a request that never answers, retries, then reports TIMEOUT for that symbol only", async () => {
-    handler = (req) => (req.symbol === "BBB" ? "hang" : ok(req));
-    const started = performance.now();
-    const { prices, errors } = await provider({ timeoutMs: 250, maxRetries: 1 }).fetchDailyCloses(["AAA", "BBB"], "2026-07-06", "2026-07-10");
-    expect(symbolsOf(prices)).toEqual(["AAA"]);
-    expect(errors).toEqual([{ symbol: "BBB", code: "TIMEOUT", message: "FMP did not answer within 250 ms (BBB 2026-07-06..2026-07-10, 2 attempts)" }]);
-    expect(requests.filter((r) => r.symbol === "BBB")).toHaveLength(2);
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it("reports malformed JSON as MALFORMED without retrying", async () => {
@@ -210,25 +213,6 @@ describe("FmpMarketDataProvider", () => {
     expect(requests).toHaveLength(1);
   });
 
-  it("honours the request rate and the concurrency limit", async () => {
-    responseDelayMs = 30;
-    const symbols = ["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8"];
-    const { prices, errors } = await provider({ requestsPerSecond: 20, burst: 1, concurrency: 3 }).fetchDailyCloses(symbols, "2026-07-06", "2026-07-10");
-    expect(errors).toEqual([]);
-    expect(symbolsOf(prices)).toEqual(symbols);
-    const starts = requests.map((r) => r.at).sort((a, b) => a - b);
-    // 20/s with a burst of 1: request k starts no sooner than k × 50 ms after the first.
-    for (const [k, at] of starts.entries()) expect(at - starts[0]!).toBeGreaterThanOrEqual(k * 50 - 10);
-    expect(maxInFlight).toBeLessThanOrEqual(3);
-  });
-
-  it("never has more requests in flight than the concurrency limit", async () => {
-    responseDelayMs = 40;
-    const symbols = Array.from({ length: 12 }, (_, i) => `S${i}`);
-    await provider({ concurrency: 4 }).fetchDailyCloses(symbols, "2026-07-06", "2026-07-10");
-    expect(maxInFlight).toBe(4);
-  });
-
   it("rejects when the caller aborts", async () => {
     handler = () => "hang";
     const controller = new AbortController();
@@ -241,6 +225,96 @@ describe("FmpMarketDataProvider", () => {
   it("refuses a malformed date range before any request", async () => {
     await expect(provider().fetchDailyCloses(["AAA"], "2026-07-10", "2026-07-06")).rejects.toThrow(/is after to/);
     expect(requests).toHaveLength(0);
+  });
+});
+
+/** A wait on the global setTimeout, which vitest's fake timers drive (node:timers/promises is not faked). */
+function fakeClockSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const abort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", abort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", abort, { once: true });
+  });
+}
+
+/** Moves the fake clock from timer to timer until `work` is done. */
+async function settle<T>(work: Promise<T>): Promise<T> {
+  let done = false;
+  void work.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  while (!done) await vi.advanceTimersToNextTimerAsync();
+  return work;
+}
+
+describe("FmpMarketDataProvider on fake timers: how long it waits", () => {
+  // The provider's waits (backoff, rate limit, Retry-After, request timeout) and the fake's response
+  // delay all run on vitest's fake clock, and fetch is the in-process fake; times below are fake-clock
+  // milliseconds, exact whatever the machine's load. No jitter: the backoff's random factor is 0.
+  let t0: number;
+  const timed = (options: Partial<FmpProviderOptions> = {}) => provider({ sleep: fakeClockSleep, ...options });
+  const startedAt = (symbol?: string) => requests.filter((r) => symbol === undefined || r.symbol === symbol).map((r) => r.at - t0);
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+    vi.stubGlobal("fetch", fakeFetch);
+    vi.spyOn(Math, "random").mockReturnValue(0);
+    t0 = performance.now();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it("retries a 429 after the Retry-After delay, then succeeds", async () => {
+    handler = (req, attempt) => (attempt === 1 ? { status: 429, body: '{"Error Message":"Limit Reach"}', headers: { "retry-after": "1" } } : ok(req));
+    const { prices, errors } = await settle(timed().fetchDailyCloses(["AAA"], "2026-07-06", "2026-07-10"));
+    expect(errors).toEqual([]);
+    expect(prices).toHaveLength(5);
+    // Retry-After: 1 holds the retry back exactly 1 s (the backoff alone would be at most 1 ms).
+    expect(startedAt()).toEqual([0, 1000]);
+  });
+
+  it("times out a request that never answers, retries, then reports TIMEOUT for that symbol only", async () => {
+    handler = (req) => (req.symbol === "BBB" ? "hang" : ok(req));
+    const { prices, errors } = await settle(timed({ timeoutMs: 250, maxRetries: 1 }).fetchDailyCloses(["AAA", "BBB"], "2026-07-06", "2026-07-10"));
+    expect(symbolsOf(prices)).toEqual(["AAA"]);
+    expect(errors).toEqual([{ symbol: "BBB", code: "TIMEOUT", message: "FMP did not answer within 250 ms (BBB 2026-07-06..2026-07-10, 2 attempts)" }]);
+    // Each attempt is given up at 250 ms: the retry starts then, and the call is over at 500 ms.
+    expect(startedAt("BBB")).toEqual([0, 250]);
+    expect(startedAt("AAA")).toEqual([0]);
+    expect(performance.now() - t0).toBe(500);
+  });
+
+  it("honours the request rate and the concurrency limit", async () => {
+    responseDelayMs = 120;
+    const symbols = ["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8"];
+    const { prices, errors } = await settle(timed({ requestsPerSecond: 20, burst: 1, concurrency: 3 }).fetchDailyCloses(symbols, "2026-07-06", "2026-07-10"));
+    expect(errors).toEqual([]);
+    expect(symbolsOf(prices)).toEqual(symbols);
+    // 20/s with a burst of 1: request k starts k × 50 ms after the first; each answer takes 120 ms, so
+    // three are in flight at once (100 to 120 ms, …), never a fourth.
+    expect(startedAt()).toEqual(symbols.map((_, k) => k * 50));
+    expect(maxInFlight).toBe(3);
+  });
+
+  it("never has more requests in flight than the concurrency limit", async () => {
+    responseDelayMs = 40;
+    const symbols = Array.from({ length: 12 }, (_, i) => `S${i}`);
+    const { errors } = await settle(timed({ concurrency: 4 }).fetchDailyCloses(symbols, "2026-07-06", "2026-07-10"));
+    expect(errors).toEqual([]);
+    // Four at a time: three waves of four, each started as the previous one is answered.
+    expect(startedAt()).toEqual([0, 0, 0, 0, 40, 40, 40, 40, 80, 80, 80, 80]);
+    expect(maxInFlight).toBe(4);
   });
 });
 

@@ -1,29 +1,34 @@
 import { describe, expect, it } from "vitest";
+import { loadEnv } from "@/lib/config/env";
 import { FileMarketDataProvider } from "@/lib/market-data/file-provider";
 import { FmpMarketDataProvider } from "@/lib/market-data/fmp-provider";
 import { providerFromEnv } from "@/lib/market-data/provider-from-env";
 
+/** The provider the configuration read from `vars` would choose. */
+const providerFor = (vars: Record<string, string>) => providerFromEnv(loadEnv(vars));
+
 describe("providerFromEnv", () => {
   it("defaults to the bundled file", () => {
-    expect(providerFromEnv({})).toBeInstanceOf(FileMarketDataProvider);
-    expect(providerFromEnv({ MARKET_DATA_PROVIDER: "" })).toBeInstanceOf(FileMarketDataProvider);
-    expect(providerFromEnv({ MARKET_DATA_PROVIDER: "file" }).name).toBe("file");
+    expect(providerFor({})).toBeInstanceOf(FileMarketDataProvider);
+    expect(providerFor({ MARKET_DATA_PROVIDER: "" })).toBeInstanceOf(FileMarketDataProvider);
+    expect(providerFor({ MARKET_DATA_PROVIDER: "file" }).name).toBe("file");
   });
 
   it("builds the FMP provider when a key is set", () => {
-    const provider = providerFromEnv({ MARKET_DATA_PROVIDER: "fmp", FMP_API_KEY: "k", FMP_BASE_URL: "http://127.0.0.1:9" });
+    const provider = providerFor({ MARKET_DATA_PROVIDER: "fmp", FMP_API_KEY: "k", FMP_BASE_URL: "http://127.0.0.1:9" });
     expect(provider).toBeInstanceOf(FmpMarketDataProvider);
     expect(provider.name).toBe("fmp");
     expect(provider.dataEndDate).toBeUndefined();
   });
 
   it("names the missing variable when fmp is chosen without a key", () => {
+    expect(() => providerFor({ MARKET_DATA_PROVIDER: "fmp" })).toThrow(/FMP_API_KEY: MARKET_DATA_PROVIDER=fmp needs FMP_API_KEY/);
+    expect(() => providerFor({ MARKET_DATA_PROVIDER: "fmp", FMP_API_KEY: " " })).toThrow(/FMP_API_KEY/);
     expect(() => providerFromEnv({ MARKET_DATA_PROVIDER: "fmp" })).toThrow(/MARKET_DATA_PROVIDER=fmp needs FMP_API_KEY/);
-    expect(() => providerFromEnv({ MARKET_DATA_PROVIDER: "fmp", FMP_API_KEY: " " })).toThrow(/FMP_API_KEY/);
   });
 
   it("rejects an unknown provider and a bad base URL", () => {
-    expect(() => providerFromEnv({ MARKET_DATA_PROVIDER: "yahoo" })).toThrow(/MARKET_DATA_PROVIDER must be one of file, fmp, got "yahoo"/);
-    expect(() => providerFromEnv({ MARKET_DATA_PROVIDER: "fmp", FMP_API_KEY: "k", FMP_BASE_URL: "localhost" })).toThrow(/FMP_BASE_URL must be an absolute URL/);
+    expect(() => providerFor({ MARKET_DATA_PROVIDER: "yahoo" })).toThrow(/MARKET_DATA_PROVIDER: must be one of file, fmp, got "yahoo"/);
+    expect(() => providerFor({ MARKET_DATA_PROVIDER: "fmp", FMP_API_KEY: "k", FMP_BASE_URL: "localhost" })).toThrow(/FMP_BASE_URL: must be the vendor's base URL, an absolute http/);
   });
 });

@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
 import { readPriceFile } from "@/lib/market-data/price-file";
-import { buildPricePanel, type PricePanel } from "@/lib/market-data/price-panel";
+import { buildPricePanel } from "@/lib/market-data/price-panel";
+import type { PricePanel } from "@/lib/risk/panel";
 import { ReturnCache } from "@/lib/risk/returns";
 import { publicExposureBySymbol, valueOption, valuePrivate, valuePublic, type EnginePosition, type PositionValue } from "@/lib/risk/position-exposure";
 

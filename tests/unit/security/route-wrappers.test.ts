@@ -1,4 +1,4 @@
-// Every route handler declares who may call it (STYLE 1): each exported HTTP method of
+// Every route handler declares who may call it (docs/ARCHITECTURE.md, "Requests"): each exported HTTP method of
 // app/api/**/route.ts is built by withUser, withPortfolio, withAdmin or withPublic, imported from
 // lib/api. The only exceptions are the routes that authenticate by other means, listed below.
 import { describe, expect, it } from "vitest";

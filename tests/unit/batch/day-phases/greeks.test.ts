@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { optionGreeksPhase } from "@/lib/batch/day-phases/greeks";
 import type { GreekRow } from "@/lib/batch/day-phases/types";
-import { quoteOption } from "@/lib/batch/option-valuation";
+import { quoteOption } from "@/lib/risk/option-inputs";
 
 const quote = (positionId: string, strike: number): GreekRow => ({
   positionId,

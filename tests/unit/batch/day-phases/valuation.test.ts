@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { valuationPhase, type Valuation } from "@/lib/batch/day-phases/valuation";
 import type { DayState } from "@/lib/batch/day-phases/types";
-import { quoteOption, realizedVol63 } from "@/lib/batch/option-valuation";
+import { quoteOption, realizedVol63 } from "@/lib/risk/option-inputs";
 import { book, bundledPanel, bundledReturns, closeOn, DATE, expectAllFinite, optionPosition, PREVIOUS, privatePosition, stockPosition } from "./helpers";
 
 const market = { panel: bundledPanel(), returns: bundledReturns(), config: { riskFreeRate: 0.04, tltDuration: 17 } };

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { parseQuery, withPortfolio } from "@/lib/api/handler";
 import { getSnapshotHistory } from "@/lib/dal/portfolios";
-import { isoDateSchema } from "@/lib/api/schemas";
+import { isoDateSchema } from "@/lib/dates";
 
 const query = z.object({ from: isoDateSchema.optional(), to: isoDateSchema.optional() }).strict();
 

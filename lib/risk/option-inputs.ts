@@ -1,10 +1,11 @@
-// Option inputs for Black–Scholes (SPEC §4): the underlying's 63-day realized volatility as of the
-// date, the configured risk-free rate, calendar-day time to expiry.
+// Option inputs for Black–Scholes: the underlying's 63-day realized volatility as of the date, the
+// configured risk-free rate, calendar-day time to expiry. Shared by the batch's valuation and the
+// demo seed (an option's entry premium), so both price an option the same way.
 import type { IsoDate } from "@/lib/dates";
-import { blackScholes, yearFraction, type OptionGreeks } from "@/lib/risk/black-scholes";
-import type { OptionContract } from "@/lib/risk/position-exposure";
-import type { ReturnCache } from "@/lib/risk/returns";
-import { LONG_WINDOW, sampleStd, TRADING_DAYS_PER_YEAR } from "@/lib/risk/volatility";
+import { blackScholes, yearFraction, type OptionGreeks } from "./black-scholes";
+import type { OptionContract } from "./position-exposure";
+import type { ReturnCache } from "./returns";
+import { LONG_WINDOW, sampleStd, TRADING_DAYS_PER_YEAR } from "./volatility";
 
 /** Annualised sample volatility of the last 63 returns dated ≤ the panel index, or null if fewer. */
 export function realizedVol63(returns: ReturnCache, symbol: string, endIndex: number): number | null {
