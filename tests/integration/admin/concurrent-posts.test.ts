@@ -7,21 +7,13 @@ import { runLocalBatch } from "@/lib/batch/local-executor";
 import { getPool } from "@/lib/db/pool";
 import { appRequest, routeParams, sessionCookie, useSeededDatabase } from "../helpers";
 import { bookState, cloneBook, expectSameState } from "../batch/book-state";
+import { waitForRun } from "../security/security-helpers";
 
 const BOOK = "concurrent-posts";
 const AS_OF = "2026-07-13";
 let admin: string;
 
 const post = (body: unknown) => POST(appRequest("/api/admin/runs", { method: "POST", cookie: admin, body }), routeParams());
-
-async function waitForRun(runId: string): Promise<string> {
-  for (let i = 0; i < 480; i++) {
-    const { rows } = await getPool().query<{ status: string }>("SELECT status::text FROM batch_runs WHERE id = $1", [runId]);
-    if (rows[0] && rows[0].status !== "RUNNING") return rows[0].status;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`run ${runId} did not finish`);
-}
 
 beforeAll(async () => {
   await useSeededDatabase();
@@ -45,7 +37,7 @@ describe("two simultaneous admin POSTs", () => {
     const [a, b] = await Promise.all([post(body), post({ ...body, force: { from: "2026-06-05", to: AS_OF } })]);
     expect([a.status, b.status]).toEqual([202, 202]);
     const ids = await Promise.all([a, b].map(async (r) => ((await r.json()) as { runId: string }).runId));
-    expect(await Promise.all(ids.map(waitForRun))).toEqual(["SUCCEEDED", "SUCCEEDED"]);
+    expect(await Promise.all(ids.map((id) => waitForRun(id)))).toEqual(["SUCCEEDED", "SUCCEEDED"]);
 
     await cloneBook(getPool(), BOOK, `${BOOK}-ref`);
     expect((await runLocalBatch({ trigger: "CLI", asOfDate: AS_OF, portfolioIds: [`${BOOK}-ref`] })).status).toBe("SUCCEEDED");

@@ -8,6 +8,7 @@ import type { RunDetail } from "@/lib/dal/admin-run-detail";
 import { getPool } from "@/lib/db/pool";
 import { appRequest, routeParams, sessionCookie, useSeededDatabase } from "../helpers";
 import { deleteRuns, insertRun } from "./fixtures";
+import { waitForRun } from "../security/security-helpers";
 
 const BLOCKER = "it-admin-running-blocker";
 let admin: string;
@@ -24,15 +25,6 @@ afterAll(async () => {
 
 const post = (body: unknown) => POST(appRequest("/api/admin/runs", { method: "POST", cookie: admin, body }), routeParams());
 const runCount = async () => (await getPool().query<{ n: number }>("SELECT count(*)::int AS n FROM batch_runs")).rows[0]!.n;
-
-async function waitForRun(runId: string): Promise<string> {
-  for (let i = 0; i < 240; i++) {
-    const { rows } = await getPool().query<{ status: string }>("SELECT status::text FROM batch_runs WHERE id = $1", [runId]);
-    if (rows[0] && rows[0].status !== "RUNNING") return rows[0].status;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`run ${runId} did not finish in 60 s`);
-}
 
 describe("POST /api/admin/runs", () => {
   it.each([

@@ -11,19 +11,11 @@ import { tradingDaysBetween } from "@/lib/market-data/trading-calendar";
 import { appRequest, routeParams, sessionCookie, useSeededDatabase } from "../helpers";
 import { AS_OF } from "./batch-helpers";
 import { bookState, cloneBook, expectSameState } from "./book-state";
+import { waitForRun } from "../security/security-helpers";
 
 const BOOK = "rechain-hedgefund";
 const REFERENCE = "rechain-reference";
 const MAY = tradingDaysBetween("2026-05-04", "2026-05-08");
-
-async function waitForRun(runId: string): Promise<string> {
-  for (let i = 0; i < 480; i++) {
-    const { rows } = await getPool().query<{ status: string }>("SELECT status::text FROM batch_runs WHERE id = $1", [runId]);
-    if (rows[0] && rows[0].status !== "RUNNING") return rows[0].status;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`run ${runId} did not finish`);
-}
 
 beforeAll(async () => {
   await useSeededDatabase();
