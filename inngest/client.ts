@@ -2,6 +2,7 @@
 // the local executor runs the batch instead (lib/batch/start-batch.ts).
 import { eventType, Inngest, invoke } from "inngest";
 import { z } from "zod";
+import { BATCH_TRIGGERS } from "@/lib/batch/types";
 import { isoDateSchema as isoDate } from "@/lib/dates";
 
 export const inngest = new Inngest({ id: "riskline" });
@@ -11,7 +12,7 @@ const batchRequestSchema = z.object({
   asOfDate: isoDate,
   portfolioIds: z.array(z.string()).nullable().optional(),
   force: z.object({ from: isoDate, to: isoDate }).nullable().optional(),
-  trigger: z.enum(["CRON", "ADMIN", "CLI", "SEED"]),
+  trigger: z.enum(BATCH_TRIGGERS),
   triggeredById: z.string().nullable().optional(),
 });
 export type BatchRequestedData = z.infer<typeof batchRequestSchema>;

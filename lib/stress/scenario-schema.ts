@@ -2,26 +2,18 @@
 // registry; custom ones are validated against the same shape.
 import { z } from "zod";
 import { isoDateSchema as isoDate } from "@/lib/dates";
-import type { ScenarioDefinition } from "./scenarios";
+import { SHOCKABLE_FACTORS, type ScenarioDefinition, type ShockableFactor } from "./scenarios";
 
 const shockReturn = z.number().gt(-1).lt(10);
+type FixedFactor = Exclude<ShockableFactor, "IR">;
+/** The factors a fixed scenario shocks by a return, from the registry (IR moves by `rateBp`). */
+const fixedFactorShocks = Object.fromEntries(SHOCKABLE_FACTORS.filter((f) => f !== "IR").map((f) => [f, shockReturn])) as Record<FixedFactor, typeof shockReturn>;
 
 export const scenarioShocksSchema = z.discriminatedUnion("kind", [
   z
     .object({
       kind: z.literal("fixed"),
-      factors: z
-        .object({
-          MARKET: shockReturn,
-          VALUE: shockReturn,
-          GROWTH: shockReturn,
-          MOMENTUM: shockReturn,
-          QUALITY: shockReturn,
-          SIZE: shockReturn,
-          LOW_VOL: shockReturn,
-        })
-        .partial()
-        .strict(),
+      factors: z.object(fixedFactorShocks).partial().strict(),
       rateBp: z.number().min(-1000).max(1000).optional(),
     })
     .strict(),
