@@ -2,9 +2,9 @@
 // A panel of analytics with its loading, "not computed" (with the reason), error and as-of states.
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import type { Analytics, Available } from "@/lib/api/analytics-response";
+import { type AnalyticsResponse, type Available, isAvailable, unavailableOf } from "@/lib/contracts/analytics";
 
-export function AnalyticsSection<T>({
+export function AnalyticsSection<R extends AnalyticsResponse>({
   title,
   testId,
   query,
@@ -13,11 +13,12 @@ export function AnalyticsSection<T>({
 }: {
   title: string;
   testId: string;
-  query: UseQueryResult<Analytics<T>>;
-  children: (data: Available<T>) => ReactNode;
+  query: UseQueryResult<R>;
+  children: (data: Available<R>) => ReactNode;
   className?: string;
 }) {
   const { data, error, isPending } = query;
+  const missing = data ? unavailableOf(data) : null;
   return (
     <section className={className} data-testid={testId} aria-busy={isPending}>
       <h2>
@@ -29,12 +30,12 @@ export function AnalyticsSection<T>({
           Could not load {title.toLowerCase()}: {error.message}
         </p>
       )}
-      {data && !data.available && (
+      {missing && (
         <p className="muted" data-state="empty" data-testid="unavailable-reason">
-          Not available ({data.reason}): {data.detail}.
+          Not available ({missing.reason}): {missing.detail}.
         </p>
       )}
-      {data?.available && children(data)}
+      {data && isAvailable(data) && children(data)}
     </section>
   );
 }

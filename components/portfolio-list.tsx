@@ -1,15 +1,10 @@
 "use client";
 import Link from "next/link";
-import { useQuery } from "@tanstack/react-query";
-import type { PortfolioSummary } from "@/lib/dal/portfolios";
-import { fetchJson } from "@/lib/fetch-json";
+import { useApi } from "@/components/use-api";
 import { formatUsd, signClass } from "@/lib/format";
 
 export function PortfolioList() {
-  const { data, error, isPending } = useQuery({
-    queryKey: ["portfolios"],
-    queryFn: () => fetchJson<{ portfolios: PortfolioSummary[] }>("/api/portfolios"),
-  });
+  const { data, error, isPending } = useApi("portfolios");
   if (isPending) return <p className="muted">Loading portfolios…</p>;
   if (error) return <p role="alert" className="error">Could not load portfolios: {error.message}</p>;
   if (data.portfolios.length === 0) return <p className="muted">No portfolios yet.</p>;

@@ -1,24 +1,12 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { useAnalytics } from "@/components/use-analytics";
-import type { OverviewFigures } from "@/lib/dal/overview";
-import type { PortfolioSummary, SnapshotPoint } from "@/lib/dal/portfolios";
-import { fetchJson } from "@/lib/fetch-json";
+import { useApi } from "@/components/use-api";
+import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 import { formatNum, formatPct, formatUsd, signClass } from "@/lib/format";
 
-interface SnapshotsResponse {
-  available: boolean;
-  reason?: string;
-  snapshots: SnapshotPoint[];
-}
-
 export function PortfolioOverview({ portfolio }: { portfolio: PortfolioSummary }) {
-  const { data, error, isPending } = useQuery({
-    queryKey: ["snapshots", portfolio.id],
-    queryFn: () => fetchJson<SnapshotsResponse>(`/api/portfolios/${portfolio.id}/snapshots`),
-  });
-  const overview = useAnalytics<OverviewFigures>(portfolio.id, "overview");
+  const { data, error, isPending } = useApi("snapshots", portfolio.id);
+  const overview = useApi("overview", portfolio.id);
   const o = overview.data?.available ? overview.data : null;
   return (
     <>

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import type { PositionList } from "@/lib/dal/positions";
+import type { PositionListResponse } from "@/lib/contracts/positions";
 import { E2E_BASE_URL } from "../playwright.config";
 import { storageStatePath } from "./accounts";
 
@@ -14,7 +14,7 @@ test.use({ storageState: storageStatePath("hedgefund") });
 
 test("the positions table lists every position with its exposure and betas", async ({ page }) => {
   await page.goto(`/portfolios/${PF}/positions`);
-  const list = (await (await page.request.get(`/api/portfolios/${PF}/positions`)).json()) as PositionList;
+  const list = (await (await page.request.get(`/api/portfolios/${PF}/positions`)).json()) as PositionListResponse;
   await expect(page.getByTestId("positions-table").locator("tbody tr")).toHaveCount(list.positions.length);
   await expect(page.getByTestId("position-row-NVDA").first().getByTestId("position-beta-MARKET")).not.toHaveText("—");
   await page.screenshot({ path: "test-results/screens/positions.png", fullPage: true });
@@ -22,7 +22,7 @@ test("the positions table lists every position with its exposure and betas", asy
 
 test("importing a CSV with a bad row changes nothing and names the row", async ({ page }) => {
   await page.goto(`/portfolios/${PF}/positions`);
-  const before = ((await (await page.request.get(`/api/portfolios/${PF}/positions`)).json()) as PositionList).positions.length;
+  const before = ((await (await page.request.get(`/api/portfolios/${PF}/positions`)).json()) as PositionListResponse).positions.length;
   await page.getByTestId("import-text").fill(CSV);
   await page.getByTestId("import-preview").click();
   await expect(page.getByTestId("import-summary")).toContainText("1 error(s) in 1 row(s)");

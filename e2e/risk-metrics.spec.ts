@@ -1,9 +1,12 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import type { Available } from "@/lib/api/analytics-response";
-import type { Correlations } from "@/lib/dal/correlations";
-import type { FactorExposures } from "@/lib/dal/factor-exposures";
-import type { StressDetail, StressList } from "@/lib/dal/stress-results";
-import type { ValueAtRisk } from "@/lib/dal/value-at-risk";
+import type {
+  Available,
+  CorrelationsResponse,
+  FactorsResponse,
+  StressDetailResponse,
+  StressListResponse,
+  VarResponse,
+} from "@/lib/contracts/analytics";
 import { formatNum, formatUsd } from "@/lib/format";
 import { storageStatePath } from "./accounts";
 
@@ -24,7 +27,7 @@ test.describe("Risk Metrics of the hedge-fund demo portfolio", () => {
     await page.goto(`/portfolios/${PF}/risk`);
     await expect(page.getByRole("heading", { name: /Risk Metrics/ })).toBeVisible();
 
-    const factors = await api<FactorExposures>(page.request, "factors");
+    const factors = await api<FactorsResponse>(page.request, "factors");
     const market = factors.factors.find((f) => f.factor === "MARKET")!;
     const card = page.getByTestId("factor-card-MARKET");
     await expect(card.getByTestId("factor-beta")).toHaveText(formatNum(market.beta, 3));
@@ -35,7 +38,7 @@ test.describe("Risk Metrics of the hedge-fund demo portfolio", () => {
     await expect(page.getByTestId("factor-section").getByTestId("as-of")).toContainText(factors.asOfDate);
 
     // Sorting by correlated P&L (ascending, then descending) orders the rows as the API's numbers do.
-    const stress = await api<StressList>(page.request, "stress");
+    const stress = await api<StressListResponse>(page.request, "stress");
     const rowKeys = () => page.locator('[data-testid^="stress-row-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute("data-testid")!.slice("stress-row-".length)));
     await expect(page.locator('[data-testid^="stress-row-"]')).toHaveCount(stress.scenarios.length);
     await page.getByTestId("stress-sort-correlatedPnl").click();
@@ -50,7 +53,7 @@ test.describe("Risk Metrics of the hedge-fund demo portfolio", () => {
     await expect(row.getByTestId("stress-correlatedPnl")).toHaveText(formatUsd(worstRow.correlatedPnl));
     await expect(row.getByTestId("stress-directPnl")).toHaveText(formatUsd(worstRow.directPnl));
     await row.getByTestId("stress-expand").click();
-    const detail = await api<StressDetail>(page.request, `stress/${worst}`);
+    const detail = await api<StressDetailResponse>(page.request, `stress/${worst}`);
     const contributions = page.getByTestId(`stress-detail-${worst}`).getByTestId("stress-factor-contributions");
     await expect(contributions).toBeVisible();
     for (const f of detail.factorContributions) {
@@ -61,13 +64,13 @@ test.describe("Risk Metrics of the hedge-fund demo portfolio", () => {
       await expect(page.getByTestId(chart).locator("svg.recharts-surface").first()).toBeVisible();
     }
 
-    const risk = await api<ValueAtRisk>(page.request, "var");
+    const risk = await api<VarResponse>(page.request, "var");
     const var99 = risk.rows.find((r) => r.method === "historical" && r.confidence === 0.99)!;
     await expect(page.getByTestId("var-row-historical-99").getByTestId("var-dollars")).toHaveText(formatUsd(var99.var));
 
     // The book's 22 stock and ETF holdings are each 4 % or more of NAV, far above the matrix's 1 % / $10k
     // floor, so the heat map has many symbols: an off-diagonal cell always exists and must show the API's ρ.
-    const corr = await api<Correlations>(page.request, "correlations");
+    const corr = await api<CorrelationsResponse>(page.request, "correlations");
     expect(corr.symbols.length).toBeGreaterThan(1);
     await expect(page.getByTestId("correlation-cell-0-0")).toHaveText(formatNum(corr.rows[0]![0], 2));
     await expect(page.getByTestId("correlation-cell-0-1")).toHaveText(formatNum(corr.rows[0]![1], 2));

@@ -4,7 +4,7 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import type { PortfolioSummary } from "@/lib/dal/portfolios";
+import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 import { nextTradingDay, tradingDaysBetween } from "@/lib/market-data/trading-calendar";
 import { postRun, StartRunError } from "./post-run";
 

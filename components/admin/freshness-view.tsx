@@ -1,10 +1,8 @@
 "use client";
 // Data freshness: coverage of the last N trading days (requested vs received) and, per symbol the
 // batch needs, its last price date and status against the as-of date, stale and missing first.
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { FreshnessView as Freshness } from "@/lib/dal/admin-freshness";
-import { fetchJson } from "@/lib/fetch-json";
+import { useApi } from "@/components/use-api";
 import { StatusBadge } from "./status-badge";
 
 const ORDER = { missing: 0, stale: 1, fresh: 2 } as const;
@@ -13,10 +11,7 @@ const DAY_CHOICES = [5, 20, 60, 120, 250];
 export function FreshnessView() {
   const [days, setDays] = useState(20);
   const [onlyProblems, setOnlyProblems] = useState(false);
-  const query = useQuery({
-    queryKey: ["admin-freshness", days],
-    queryFn: () => fetchJson<Freshness>(`/api/admin/freshness?days=${days}`),
-  });
+  const query = useApi("freshness", { days });
   if (query.isPending) return <p className="muted">Loading market data freshness…</p>;
   if (query.error) return <p role="alert" className="error">Could not load the freshness report: {query.error.message}</p>;
   const data = query.data;

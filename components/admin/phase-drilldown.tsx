@@ -1,8 +1,7 @@
 "use client";
 // The rows behind one cell or line of the aggregate, fetched on demand, a page at a time.
 import { useInfiniteQuery } from "@tanstack/react-query";
-import type { PhasePage } from "@/lib/dal/admin-run-phases";
-import { fetchJson } from "@/lib/fetch-json";
+import { fetchEndpoint } from "@/lib/contracts/client";
 import { PhaseRowsTable } from "./phase-rows-table";
 
 export interface DrillFilter {
@@ -16,7 +15,7 @@ export function PhaseDrilldown({ runId, filter, live, onClose }: { runId: string
   const params = Object.fromEntries(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
   const query = useInfiniteQuery({
     queryKey: ["admin-run-phases", runId, params],
-    queryFn: ({ pageParam }) => fetchJson<PhasePage>(`/api/admin/runs/${runId}/phases?${new URLSearchParams({ ...params, limit: "100", ...(pageParam ? { cursor: pageParam } : {}) })}`),
+    queryFn: ({ pageParam }) => fetchEndpoint("runPhases", runId, { ...params, limit: 100, ...(pageParam ? { cursor: pageParam } : {}) }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     refetchInterval: live ? 2000 : false,

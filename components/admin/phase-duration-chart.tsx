@@ -1,8 +1,7 @@
 "use client";
 // Where a run's time went: seconds per phase, stacked by portfolio, run-level phases on their own.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { BATCH_PHASES } from "@/lib/batch/types";
-import type { RunDetail } from "@/lib/dal/admin-run-detail";
+import { BATCH_PHASES, type RunDetailResponse as RunDetail } from "@/lib/contracts/admin-runs";
 import { formatDuration } from "./run-labels";
 
 const COLORS = ["#1f5eff", "#2f9e5f", "#e0a030", "#8e44ad", "#d14030", "#16a0b5", "#7a8699"];

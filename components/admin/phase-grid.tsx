@@ -1,16 +1,14 @@
 "use client";
 // A portfolio's phases × dates as one compact grid of coloured cells (a 250-day back-fill is 2,000
 // cells); clicking a cell drills into that date.
-import type { PortfolioAggregate } from "@/lib/dal/admin-run-detail";
-import type { BatchPhaseName } from "@/lib/batch/types";
+import { type BatchPhaseName, GRID_CODES, type PhaseStatus, type PortfolioAggregate } from "@/lib/contracts/admin-runs";
 
-// Decodes the grid strings of getRunDetail (lib/dal/admin-run-detail.ts GRID_CODES).
-const CELL: Record<string, { status: string; color: string }> = {
-  S: { status: "succeeded", color: "#2f9e5f" },
-  K: { status: "skipped", color: "#e0a030" },
-  F: { status: "failed", color: "#d14030" },
-  R: { status: "running", color: "#1f5eff" },
-};
+const COLORS: Record<PhaseStatus, string> = { SUCCEEDED: "#2f9e5f", SKIPPED: "#e0a030", FAILED: "#d14030", RUNNING: "#1f5eff" };
+
+// Decodes the grid strings by the codes the server encodes them with.
+const CELL: Record<string, { status: string; color: string }> = Object.fromEntries(
+  (Object.entries(GRID_CODES) as [PhaseStatus, string][]).map(([status, code]) => [code, { status: status.toLowerCase(), color: COLORS[status] }]),
+);
 
 const CELL_W = 6;
 const CELL_H = 14;

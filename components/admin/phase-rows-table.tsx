@@ -2,7 +2,7 @@
 // Phase telemetry rows: status, reason, duration, counts; a row expands to its error with the stack
 // and its recorded details.
 import { Fragment, useState } from "react";
-import type { AdminPhaseRow } from "@/lib/dal/admin-run-phases";
+import type { AdminPhaseRow } from "@/lib/contracts/admin-runs";
 import { formatDuration } from "./run-labels";
 import { StatusBadge } from "./status-badge";
 

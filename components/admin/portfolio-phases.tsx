@@ -2,7 +2,7 @@
 // One portfolio's share of a run: per phase the counts by status, reasons and time spent, the
 // phases × dates grid, a drill-down into rows, and "Rerun this portfolio" when something failed.
 import { useState } from "react";
-import type { PortfolioAggregate } from "@/lib/dal/admin-run-detail";
+import type { PortfolioAggregate } from "@/lib/contracts/admin-runs";
 import { ConfirmRunDialog, type PortfolioChoice } from "./confirm-run-dialog";
 import { PhaseDrilldown, type DrillFilter } from "./phase-drilldown";
 import { PhaseGrid } from "./phase-grid";

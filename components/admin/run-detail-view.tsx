@@ -3,9 +3,8 @@
 // time per phase, and per portfolio its phase aggregates with filters on status and portfolio.
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { RunDetail } from "@/lib/dal/admin-run-detail";
-import { PhaseStatus } from "@/lib/generated/prisma/enums";
-import { fetchJson } from "@/lib/fetch-json";
+import { apiQuery } from "@/components/use-api";
+import { PHASE_STATUSES, type RunDetailResponse as RunDetail } from "@/lib/contracts/admin-runs";
 import type { PortfolioChoice } from "./confirm-run-dialog";
 import { PhaseDurationChart } from "./phase-duration-chart";
 import { PhaseRowsTable } from "./phase-rows-table";
@@ -36,8 +35,7 @@ export function RunDetailView({ runId, portfolios, asOf }: { runId: string; port
   const [status, setStatus] = useState("");
   const [portfolioId, setPortfolioId] = useState("");
   const query = useQuery({
-    queryKey: ["admin-run", runId],
-    queryFn: () => fetchJson<RunDetail>(`/api/admin/runs/${runId}`),
+    ...apiQuery("run", runId),
     // Live progress while the run works; polling stops once it has finished.
     refetchInterval: (q) => (q.state.data?.run.status === "RUNNING" ? 1000 : false),
     staleTime: 0,
@@ -106,7 +104,7 @@ export function RunDetailView({ runId, portfolios, asOf }: { runId: string; port
           <span>Status</span>
           <select value={status} onChange={(e) => setStatus(e.target.value)}>
             <option value="">All</option>
-            {Object.values(PhaseStatus).map((s) => (
+            {PHASE_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {s.toLowerCase()}
               </option>

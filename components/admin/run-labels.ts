@@ -1,5 +1,5 @@
 // How runs read on the admin pages: trigger with who, scope, duration.
-import type { AdminRun } from "@/lib/dal/admin-runs";
+import type { AdminRun } from "@/lib/contracts/admin-runs";
 
 export function formatDuration(ms: number | null | undefined): string {
   if (ms == null) return "—";

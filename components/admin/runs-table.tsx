@@ -4,26 +4,19 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import type { RunPage } from "@/lib/dal/admin-runs";
-import { RunStatus } from "@/lib/generated/prisma/enums";
-import { fetchJson } from "@/lib/fetch-json";
+import { RUN_STATUSES, type RunStatus } from "@/lib/contracts/admin-runs";
+import { fetchEndpoint } from "@/lib/contracts/client";
 import { formatDuration, formatTime, rangeLabel, runDurationMs, scopeLabel, triggerLabel } from "./run-labels";
 import { StatusBadge } from "./status-badge";
 
-function runsUrl(status: string, cursor: string | null): string {
-  const q = new URLSearchParams({ limit: "25" });
-  if (status) q.set("status", status);
-  if (cursor) q.set("cursor", cursor);
-  return `/api/admin/runs?${q}`;
-}
 
 const countsText = (counts: Record<string, number> | null) => (counts ? Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(" · ") : "—");
 
 export function RunsTable() {
-  const [status, setStatus] = useState("");
+  const [status, setStatus] = useState<RunStatus | "">("");
   const query = useInfiniteQuery({
     queryKey: ["admin-runs", status],
-    queryFn: ({ pageParam }) => fetchJson<RunPage>(runsUrl(status, pageParam)),
+    queryFn: ({ pageParam }) => fetchEndpoint("runs", { limit: 25, ...(status ? { status } : {}), ...(pageParam ? { cursor: pageParam } : {}) }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     refetchInterval: (q) => (q.state.data?.pages.some((p) => p.runs.some((r) => r.status === "RUNNING")) ? 2000 : false),
@@ -37,9 +30,9 @@ export function RunsTable() {
         <span className="spacer" />
         <label className="field inline">
           <span>Status</span>
-          <select value={status} onChange={(e) => setStatus(e.target.value)}>
+          <select value={status} onChange={(e) => setStatus(RUN_STATUSES.find((s) => s === e.target.value) ?? "")}>
             <option value="">All</option>
-            {Object.values(RunStatus).map((s) => (
+            {RUN_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {s.toLowerCase()}
               </option>

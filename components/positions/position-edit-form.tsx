@@ -2,9 +2,8 @@
 // Inline edit of one position; the server checks the merged position and names any bad field.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import type { PositionRow } from "@/lib/dal/positions";
-import type { PositionPatch, PositionUpdate } from "@/lib/dal/update-position";
-import { fetchJson } from "@/lib/fetch-json";
+import { sendEndpoint } from "@/lib/contracts/client";
+import type { PositionPatch, PositionRow } from "@/lib/contracts/positions";
 import { positionsQueryKey } from "./query-keys";
 
 const num = (s: string) => (s.trim() === "" ? null : Number(s));
@@ -21,8 +20,7 @@ export function PositionEditForm({ portfolioId, position, onDone }: { portfolioI
     markPrice: "",
   });
   const save = useMutation({
-    mutationFn: (patch: PositionPatch) =>
-      fetchJson<PositionUpdate>(`/api/portfolios/${portfolioId}/positions/${position.id}`, { method: "PATCH", body: JSON.stringify(patch) }),
+    mutationFn: (patch: PositionPatch) => sendEndpoint("positionUpdate", patch, portfolioId, position.id),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: positionsQueryKey(portfolioId) }),
   });
   const submit = (e: FormEvent) => {

@@ -3,9 +3,8 @@
 // rows are valid. The server checks everything again on commit.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type ChangeEvent } from "react";
-import type { ImportCommit, ImportPreview } from "@/lib/dal/import-positions";
+import { sendEndpoint } from "@/lib/contracts/client";
 import { CSV_COLUMNS } from "@/lib/positions/csv-columns";
-import { fetchJson } from "@/lib/fetch-json";
 import { positionsQueryKey } from "./query-keys";
 
 const MAX_FILE_BYTES = 900_000;
@@ -24,10 +23,9 @@ export function PositionImport({ portfolioId }: { portfolioId: string }) {
   const queryClient = useQueryClient();
   const [csv, setCsv] = useState("");
   const [notice, setNotice] = useState<string | null>(null);
-  const url = `/api/portfolios/${portfolioId}/positions/import`;
-  const preview = useMutation({ mutationFn: (text: string) => fetchJson<ImportPreview>(url, { method: "POST", body: JSON.stringify({ csv: text, mode: "preview" }) }) });
+  const preview = useMutation({ mutationFn: (text: string) => sendEndpoint("importPreview", { csv: text, mode: "preview" }, portfolioId) });
   const commit = useMutation({
-    mutationFn: (text: string) => fetchJson<ImportCommit>(url, { method: "POST", body: JSON.stringify({ csv: text, mode: "commit" }) }),
+    mutationFn: (text: string) => sendEndpoint("importCommit", { csv: text, mode: "commit" }, portfolioId),
     onSuccess: () => {
       preview.reset();
       setCsv("");

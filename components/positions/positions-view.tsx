@@ -1,24 +1,19 @@
 "use client";
 // The Positions page: every position with its valuation, P&L and betas, an inline edit, and the CSV import.
-import { useQuery } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
-import { useAnalytics } from "@/components/use-analytics";
-import type { FactorExposures } from "@/lib/dal/factor-exposures";
-import type { PositionList } from "@/lib/dal/positions";
+import { useApi } from "@/components/use-api";
 import { FACTOR_KEYS, type FactorKey } from "@/lib/factors/registry";
-import { fetchJson } from "@/lib/fetch-json";
 import { formatNum, formatPct, formatUsd, signClass } from "@/lib/format";
 import { PositionEditForm } from "./position-edit-form";
 import { PositionImport } from "./position-import";
-import { positionsQueryKey } from "./query-keys";
 
 // Market, rates and the six styles; the spread betas live on the Risk Metrics page.
 const BETA_COLUMNS: readonly FactorKey[] = FACTOR_KEYS.slice(0, 8);
 
 /** `canEdit`: the caller manages this book (an admin reads it but does not edit it). */
 export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; canEdit: boolean }) {
-  const positions = useQuery({ queryKey: positionsQueryKey(portfolioId), queryFn: () => fetchJson<PositionList>(`/api/portfolios/${portfolioId}/positions`) });
-  const betas = useAnalytics<FactorExposures>(portfolioId, "factors?positions=1");
+  const positions = useApi("positions", portfolioId);
+  const betas = useApi("factors", portfolioId, { positions: "1" });
   const [editing, setEditing] = useState<string | null>(null);
   const betaById = new Map(betas.data?.available ? (betas.data.positions ?? []).map((p) => [p.positionId, p.betas]) : []);
   const { data, error, isPending } = positions;

@@ -1,2 +1,2 @@
-// The cache key of a portfolio's position list, invalidated by the edit and the import.
+// The cache key of a portfolio's position list (useApi("positions", id) and any query of it), invalidated by the edit and the import.
 export const positionsQueryKey = (portfolioId: string) => ["positions", portfolioId] as const;

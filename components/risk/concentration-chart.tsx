@@ -2,12 +2,11 @@
 // Concentration: HHI, effective positions, top-3/top-10 shares and the largest weights by risk symbol.
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { AnalyticsSection } from "@/components/analytics-section";
-import { useAnalytics } from "@/components/use-analytics";
-import type { Concentration } from "@/lib/dal/concentration";
+import { useApi } from "@/components/use-api";
 import { formatNum, formatPct } from "@/lib/format";
 
 export function ConcentrationChart({ portfolioId }: { portfolioId: string }) {
-  const query = useAnalytics<Concentration>(portfolioId, "concentration");
+  const query = useApi("concentration", portfolioId);
   return (
     <AnalyticsSection title="Concentration" testId="concentration-section" query={query}>
       {(d) => (

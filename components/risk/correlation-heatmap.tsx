@@ -1,8 +1,7 @@
 "use client";
 // Correlation heat map: one coloured cell per pair, blue for positive and red for negative, with the value.
 import { AnalyticsSection } from "@/components/analytics-section";
-import { useAnalytics } from "@/components/use-analytics";
-import type { Correlations } from "@/lib/dal/correlations";
+import { useApi } from "@/components/use-api";
 import { formatNum } from "@/lib/format";
 
 function cellColour(rho: number): string {
@@ -11,7 +10,7 @@ function cellColour(rho: number): string {
 }
 
 export function CorrelationHeatmap({ portfolioId }: { portfolioId: string }) {
-  const query = useAnalytics<Correlations>(portfolioId, "correlations");
+  const query = useApi("correlations", portfolioId);
   return (
     <AnalyticsSection title="Correlations" testId="correlation-section" query={query}>
       {(d) => (

@@ -3,12 +3,12 @@
 // of the betas; the market, rate and style factors first, the spread factors in their own row.
 import { Bar, BarChart, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { AnalyticsSection } from "@/components/analytics-section";
-import { useAnalytics } from "@/components/use-analytics";
-import type { FactorExposureRow, FactorExposures } from "@/lib/dal/factor-exposures";
+import { useApi } from "@/components/use-api";
+import type { FactorExposureRow } from "@/lib/contracts/analytics";
 import { formatNum, formatPct, formatUsd, signClass } from "@/lib/format";
 
 export function FactorCards({ portfolioId }: { portfolioId: string }) {
-  const query = useAnalytics<FactorExposures>(portfolioId, "factors");
+  const query = useApi("factors", portfolioId);
   return (
     <>
       <AnalyticsSection title="Factor exposures" testId="factor-section" query={query}>

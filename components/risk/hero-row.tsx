@@ -2,19 +2,15 @@
 // The key numbers at a glance: market beta, 21-day vol and its forecast, 1-day 99 % VaR, worst stress loss.
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { useAnalytics } from "@/components/use-analytics";
-import type { Analytics, Available } from "@/lib/api/analytics-response";
-import type { FactorExposures } from "@/lib/dal/factor-exposures";
-import type { StressList } from "@/lib/dal/stress-results";
-import type { ValueAtRisk } from "@/lib/dal/value-at-risk";
-import type { Volatility } from "@/lib/dal/volatility";
+import { useApi } from "@/components/use-api";
+import { type AnalyticsResponse, type Available, isAvailable, type StressRow, unavailableOf } from "@/lib/contracts/analytics";
 import { formatNum, formatPct, formatUsd, signClass } from "@/lib/format";
 
 export function HeroRow({ portfolioId }: { portfolioId: string }) {
-  const factors = useAnalytics<FactorExposures>(portfolioId, "factors");
-  const vol = useAnalytics<Volatility>(portfolioId, "volatility");
-  const risk = useAnalytics<ValueAtRisk>(portfolioId, "var");
-  const stress = useAnalytics<StressList>(portfolioId, "stress");
+  const factors = useApi("factors", portfolioId);
+  const vol = useApi("volatility", portfolioId);
+  const risk = useApi("var", portfolioId);
+  const stress = useApi("stress", portfolioId);
   return (
     <section className="grid" aria-label="Key risk figures" data-testid="hero-row">
       <Hero label="Market beta" testId="hero-beta" query={factors}>
@@ -49,7 +45,7 @@ export function HeroRow({ portfolioId }: { portfolioId: string }) {
       </Hero>
       <Hero label="Worst stress loss" testId="hero-stress" query={stress}>
         {(d) => {
-          const worst = d.scenarios.reduce<StressList["scenarios"][number] | null>((w, s) => (w === null || s.correlatedPnl < w.correlatedPnl ? s : w), null);
+          const worst = d.scenarios.reduce<StressRow | null>((w, s) => (w === null || s.correlatedPnl < w.correlatedPnl ? s : w), null);
           return (
             <>
               <div className={`value ${signClass(worst?.correlatedPnl)}`}>{formatUsd(worst?.correlatedPnl)}</div>
@@ -64,8 +60,9 @@ export function HeroRow({ portfolioId }: { portfolioId: string }) {
   );
 }
 
-function Hero<T>({ label, testId, query, children }: { label: string; testId: string; query: UseQueryResult<Analytics<T>>; children: (d: Available<T>) => ReactNode }) {
+function Hero<R extends AnalyticsResponse>({ label, testId, query, children }: { label: string; testId: string; query: UseQueryResult<R>; children: (d: Available<R>) => ReactNode }) {
   const { data, error, isPending } = query;
+  const missing = data ? unavailableOf(data) : null;
   return (
     <div className="panel stat" data-testid={testId}>
       <div className="label">
@@ -73,8 +70,8 @@ function Hero<T>({ label, testId, query, children }: { label: string; testId: st
       </div>
       {isPending && <div className="muted">Loading…</div>}
       {error && <div className="error" role="alert">{error.message}</div>}
-      {data && !data.available && <div className="muted">n/a ({data.reason})</div>}
-      {data?.available && children(data)}
+      {missing && <div className="muted">n/a ({missing.reason})</div>}
+      {data && isAvailable(data) && children(data)}
     </div>
   );
 }

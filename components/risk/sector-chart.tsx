@@ -2,12 +2,11 @@
 // Gross and net exposure by GICS sector as % of NAV, with the unclassified remainder.
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { AnalyticsSection } from "@/components/analytics-section";
-import { useAnalytics } from "@/components/use-analytics";
-import type { Sectors } from "@/lib/dal/sectors";
+import { useApi } from "@/components/use-api";
 import { formatPct, formatUsd } from "@/lib/format";
 
 export function SectorChart({ portfolioId }: { portfolioId: string }) {
-  const query = useAnalytics<Sectors>(portfolioId, "sectors");
+  const query = useApi("sectors", portfolioId);
   return (
     <AnalyticsSection title="Sector exposure" testId="sector-section" query={query}>
       {(d) => {

@@ -3,8 +3,8 @@
 // a row expands to its per-factor contributions (fetched from the one-scenario endpoint).
 import { Fragment, useMemo, useState } from "react";
 import { AnalyticsSection } from "@/components/analytics-section";
-import { useAnalytics } from "@/components/use-analytics";
-import type { StressDetail, StressList, StressRow } from "@/lib/dal/stress-results";
+import { useApi } from "@/components/use-api";
+import type { StressRow } from "@/lib/contracts/analytics";
 import { formatPct, formatUsd, signClass } from "@/lib/format";
 
 type Column = "name" | "directPnl" | "directPct" | "correlatedPnl" | "correlatedPct" | "difference" | "newNav";
@@ -20,7 +20,7 @@ const COLUMNS: { key: Column; label: string; format: (r: StressRow) => string; n
 ];
 
 export function StressTable({ portfolioId }: { portfolioId: string }) {
-  const query = useAnalytics<StressList>(portfolioId, "stress");
+  const query = useApi("stress", portfolioId);
   return (
     <AnalyticsSection title="Stress tests" testId="stress-section" query={query}>
       {(d) => <SortableStress portfolioId={portfolioId} rows={d.scenarios} />}
@@ -90,7 +90,7 @@ function SortableStress({ portfolioId, rows }: { portfolioId: string; rows: Stre
 }
 
 function ScenarioDetail({ portfolioId, scenarioKey }: { portfolioId: string; scenarioKey: string }) {
-  const query = useAnalytics<StressDetail>(portfolioId, `stress/${scenarioKey}`);
+  const query = useApi("stressDetail", portfolioId, scenarioKey);
   return (
     <AnalyticsSection title="Per-factor contributions" testId={`stress-detail-${scenarioKey}`} query={query} className="inner">
       {(d) => (

@@ -1,12 +1,11 @@
 "use client";
 // Historical and parametric 1-day VaR and expected shortfall at 95 % and 99 %.
 import { AnalyticsSection } from "@/components/analytics-section";
-import { useAnalytics } from "@/components/use-analytics";
-import type { ValueAtRisk } from "@/lib/dal/value-at-risk";
+import { useApi } from "@/components/use-api";
 import { formatPct, formatUsd } from "@/lib/format";
 
 export function VarTable({ portfolioId }: { portfolioId: string }) {
-  const query = useAnalytics<ValueAtRisk>(portfolioId, "var");
+  const query = useApi("var", portfolioId);
   return (
     <AnalyticsSection title="Value at Risk (1 day)" testId="var-section" query={query}>
       {(d) => (

@@ -2,12 +2,11 @@
 // Realized 21-day volatility over time with the HAR and EWMA forecasts of the next 21 days.
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { AnalyticsSection } from "@/components/analytics-section";
-import { useAnalytics } from "@/components/use-analytics";
-import type { Volatility } from "@/lib/dal/volatility";
+import { useApi } from "@/components/use-api";
 import { formatPct } from "@/lib/format";
 
 export function VolatilityChart({ portfolioId }: { portfolioId: string }) {
-  const query = useAnalytics<Volatility>(portfolioId, "volatility");
+  const query = useApi("volatility", portfolioId);
   return (
     <AnalyticsSection title="Volatility" testId="volatility-section" query={query}>
       {(d) => (

@@ -5,7 +5,8 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { ApiError, fromZodError, handleApiError } from "@/lib/api/errors";
 import { requireAdmin, requireUser, type SessionUser } from "@/lib/dal/session";
-import { getPortfolioOrThrow, type PortfolioSummary } from "@/lib/dal/portfolios";
+import type { PortfolioSummary } from "@/lib/contracts/portfolios";
+import { getPortfolioOrThrow } from "@/lib/dal/portfolios";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 

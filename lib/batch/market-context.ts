@@ -12,7 +12,7 @@ import { ReturnCache } from "@/lib/risk/returns";
 import type { SectorLookup } from "@/lib/risk/sector";
 import { resolveScenario, type ScenarioShocks } from "@/lib/risk/stress";
 import { StressBetaEngine, type StressBetaResult } from "@/lib/risk/stress-betas";
-import { scenarioDefinitionSchema } from "@/lib/stress/scenario-schema";
+import { scenarioDefinitionSchema } from "@/lib/contracts/scenarios";
 import type { ScenarioDefinition } from "@/lib/stress/scenarios";
 import type { BetaStore } from "./beta-store";
 

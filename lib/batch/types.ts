@@ -1,30 +1,11 @@
 // Typed inputs and outputs of the batch phases: a renamed key fails the compiler, not the
 // night batch (a result key once renamed on one side only made every book look empty).
+import type { BatchPhaseName, BatchTrigger } from "@/lib/contracts/admin-runs";
 import type { IsoDate } from "@/lib/dates";
 import type { ReasonCode } from "@/lib/reason-codes";
 
-export const BATCH_TRIGGERS = ["CRON", "ADMIN", "CLI", "SEED"] as const;
-export type BatchTrigger = (typeof BATCH_TRIGGERS)[number];
-
-/** Phases in execution order; the database enum BatchPhaseName mirrors it. */
-export const BATCH_PHASES = [
-  "PREREQUISITES",
-  "MISSING_DATES",
-  "MARKET_DATA",
-  "PRICE_PANEL",
-  "SYMBOL_ANALYTICS",
-  "VALUATION",
-  "OPTION_GREEKS",
-  "FACTOR_EXPOSURES",
-  "VOLATILITY_VAR",
-  "CORRELATIONS",
-  "CONCENTRATION",
-  "STRESS_TESTS",
-  "INTEGRITY_CHECKS",
-  "WRITE_RESULTS",
-  "FINISH",
-] as const;
-export type BatchPhaseName = (typeof BATCH_PHASES)[number];
+// Named in the admin-runs contract, which the pages share; the batch uses them from here.
+export { BATCH_PHASES, BATCH_TRIGGERS, type BatchPhaseName, type BatchTrigger } from "@/lib/contracts/admin-runs";
 
 /** The per-portfolio, per-date phases, in order. */
 export const PORTFOLIO_DAY_PHASES = [

@@ -2,33 +2,13 @@ import "server-only";
 // Data freshness for the admin data page: for every symbol the batch needs (held
 // publicly, an option underlying, a factor or stress proxy) its last stored price date and status
 // against the as-of date, and per trading day of the last N how many of them have a price.
+import type { FreshnessResponse } from "@/lib/contracts/admin-freshness";
 import { FACTOR_PROXY_SYMBOLS, STRESS_PROXIES } from "@/lib/factors/registry";
 import { getPool } from "@/lib/db/pool";
 import type { IsoDate } from "@/lib/dates";
-import { freshnessReport, type DateCoverage, type SymbolFreshness } from "@/lib/market-data/freshness";
+import { freshnessReport } from "@/lib/market-data/freshness";
 import { lastPriceDates } from "@/lib/market-data/store-prices";
 import { CALENDAR_FIRST_DATE, tradingDaysBetween } from "@/lib/market-data/trading-calendar";
-
-export interface SymbolFreshnessRow extends SymbolFreshness {
-  name: string | null;
-  /** Trading days between the last price and the as-of date (0 when fresh, null when missing). */
-  daysBehind: number | null;
-  /** Portfolios holding it directly or through options. */
-  portfolios: number;
-  proxy: boolean;
-}
-
-export interface FreshnessView {
-  asOf: IsoDate;
-  asOfSource: string;
-  days: number;
-  symbols: SymbolFreshnessRow[];
-  counts: { fresh: number; stale: number; missing: number };
-  coverage: (DateCoverage & { missingSymbols: string[] })[];
-  requested: number;
-  received: number;
-  pct: number;
-}
 
 /** The last `n` trading days up to and including `asOf`. */
 function lastTradingDays(asOf: IsoDate, n: number): IsoDate[] {
@@ -44,7 +24,7 @@ function tradingDaysBehind(last: IsoDate, asOf: IsoDate): number {
   return tradingDaysBetween(last < CALENDAR_FIRST_DATE ? CALENDAR_FIRST_DATE : last, asOf).filter((d) => d > last).length;
 }
 
-export async function getFreshness({ asOf, asOfSource, days }: { asOf: IsoDate; asOfSource: string; days: number }): Promise<FreshnessView> {
+export async function getFreshness({ asOf, asOfSource, days }: { asOf: IsoDate; asOfSource: string; days: number }): Promise<FreshnessResponse> {
   const pool = getPool();
   const held = await pool.query<{ symbol: string; portfolios: number }>(
     `SELECT symbol, count(DISTINCT portfolio_id)::int AS portfolios FROM (

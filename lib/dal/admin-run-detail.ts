@@ -4,56 +4,11 @@ import "server-only";
 // ~10k telemetry rows answers in one small response that the page can poll every second.
 import { z } from "zod";
 import { BATCH_PHASES, PORTFOLIO_DAY_PHASES, type BatchPhaseName } from "@/lib/batch/types";
+import { GRID_CODES, type AdminPhaseRow, type PhaseAggregate, type PhaseStatus, type PortfolioAggregate, type RunDetailResponse, type StatusCounts } from "@/lib/contracts/admin-runs";
 import { getPool } from "@/lib/db/pool";
-import type { IsoDate } from "@/lib/dates";
 import type { ReasonCode } from "@/lib/reason-codes";
-import { getRunOrThrow, type AdminRun } from "./admin-runs";
-import { PHASE_COLUMNS, toPhaseRow, type AdminPhaseRow, type PhaseSqlRow, type PhaseStatus } from "./admin-run-phases";
-
-export type StatusCounts = Record<PhaseStatus, number>;
-
-export interface PhaseAggregate {
-  phase: BatchPhaseName;
-  total: number;
-  byStatus: StatusCounts;
-  reasons: { code: ReasonCode; count: number }[];
-  totalMs: number;
-  maxMs: number;
-}
-
-export interface PortfolioAggregate {
-  portfolioId: string;
-  name: string;
-  /** FAILED if any row failed, else RUNNING if any runs, else SKIPPED if any row was skipped (see BENIGN_SKIPS), else SUCCEEDED. */
-  status: PhaseStatus;
-  byStatus: StatusCounts;
-  /** Distinct dates of its rows, ascending: the columns of `grid`. */
-  dates: IsoDate[];
-  phases: PhaseAggregate[];
-  /** Per phase one character per date of `dates`: see GRID_CODES; "." where no row exists. */
-  grid: Partial<Record<BatchPhaseName, string>>;
-}
-
-/** Portfolio × date × phase rows only; run-level phases are listed in full beside it. */
-export interface RunProgress {
-  /** Rows finished (any status but RUNNING). */
-  done: number;
-  running: number;
-  /** Portfolio × date × phase rows planned by MISSING_DATES, when its details say. */
-  expected: number | null;
-  /** The phase of the most recently started row still running. */
-  current: { phase: BatchPhaseName; portfolioId: string | null; date: IsoDate | null } | null;
-}
-
-export interface RunDetail {
-  run: AdminRun;
-  runPhases: AdminPhaseRow[];
-  portfolios: PortfolioAggregate[];
-  totals: StatusCounts;
-  progress: RunProgress;
-}
-
-export const GRID_CODES: Record<PhaseStatus, string> = { SUCCEEDED: "S", SKIPPED: "K", FAILED: "F", RUNNING: "R" };
+import { getRunOrThrow } from "./admin-runs";
+import { PHASE_COLUMNS, toPhaseRow, type PhaseSqlRow } from "./admin-run-phases";
 
 interface CellRow {
   portfolio_id: string;
@@ -121,7 +76,7 @@ function aggregatePortfolio(portfolioId: string, rows: CellRow[]): PortfolioAggr
   };
 }
 
-export async function getRunDetail(runId: string): Promise<RunDetail> {
+export async function getRunDetail(runId: string): Promise<RunDetailResponse> {
   const run = await getRunOrThrow(runId);
   const pool = getPool();
   const [runLevel, cells] = await Promise.all([

@@ -6,27 +6,9 @@ import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { BATCH_PHASES, type BatchPhaseName } from "@/lib/batch/types";
 import { getPool } from "@/lib/db/pool";
-import type { PhaseStatus } from "@/lib/generated/prisma/enums";
+import type { AdminPhaseRow, PhasePage, PhaseStatus } from "@/lib/contracts/admin-runs";
 import { isoDateSchema, type IsoDate } from "@/lib/dates";
 import type { ReasonCode } from "@/lib/reason-codes";
-
-export type { PhaseStatus };
-
-export interface AdminPhaseRow {
-  id: string;
-  phase: BatchPhaseName;
-  portfolioId: string | null;
-  date: IsoDate | null;
-  status: PhaseStatus;
-  reasonCode: ReasonCode | null;
-  counts: unknown;
-  details: unknown;
-  durationMs: number | null;
-  errorMessage: string | null;
-  errorStack: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-}
 
 export interface PhaseFilter {
   portfolioId?: string;
@@ -35,11 +17,6 @@ export interface PhaseFilter {
   date?: IsoDate;
   limit: number;
   cursor?: string;
-}
-
-export interface PhasePage {
-  phases: AdminPhaseRow[];
-  nextCursor: string | null;
 }
 
 export interface PhaseSqlRow {

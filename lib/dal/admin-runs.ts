@@ -2,35 +2,11 @@ import "server-only";
 // Batch runs as the admin pages see them: who started each one, over what scope and dates, how it
 // ended. Reads only; every caller has passed requireAdmin (withAdmin or requirePageAdmin).
 import { ApiError } from "@/lib/api/errors";
-import type { BatchTrigger } from "@/lib/batch/types";
-import { fromDbDate, type IsoDate } from "@/lib/dates";
+import type { AdminRun, RunPageResponse } from "@/lib/contracts/admin-runs";
+import { fromDbDate } from "@/lib/dates";
 import { getPrisma } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RunStatus } from "@/lib/generated/prisma/enums";
-
-export interface AdminRun {
-  id: string;
-  asOfDate: IsoDate;
-  trigger: BatchTrigger;
-  triggeredBy: { id: string; name: string; email: string } | null;
-  /** `all` when the run covered every portfolio (portfolio_ids = []). */
-  scope: { all: boolean; portfolios: { id: string; name: string }[] };
-  force: { from: IsoDate | null; to: IsoDate | null } | null;
-  status: RunStatus;
-  executor: string;
-  counts: Record<string, number> | null;
-  errorMessage: string | null;
-  errorStack: string | null;
-  startedAt: string;
-  heartbeatAt: string;
-  finishedAt: string | null;
-  durationMs: number | null;
-}
-
-export interface RunPage {
-  runs: AdminRun[];
-  nextCursor: string | null;
-}
 
 const runInclude = { triggeredBy: { select: { id: true, name: true, email: true } } } satisfies Prisma.BatchRunInclude;
 type RunWithUser = Prisma.BatchRunGetPayload<{ include: typeof runInclude }>;
@@ -70,7 +46,7 @@ function toAdminRun(r: RunWithUser, names: ReadonlyMap<string, string>): AdminRu
 }
 
 /** Newest first; the cursor is the id of the last run of the previous page. */
-export async function listRuns({ status, limit, cursor }: { status?: RunStatus; limit: number; cursor?: string }): Promise<RunPage> {
+export async function listRuns({ status, limit, cursor }: { status?: RunStatus; limit: number; cursor?: string }): Promise<RunPageResponse> {
   const prisma = getPrisma();
   if (cursor !== undefined && !(await prisma.batchRun.findUnique({ where: { id: cursor }, select: { id: true } }))) {
     throw new ApiError("unprocessable_entity", "Invalid query: query.cursor: no such run", { fields: [{ field: "query.cursor", message: "no such run" }] });

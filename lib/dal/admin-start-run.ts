@@ -3,6 +3,7 @@ import "server-only";
 // exist, dates not after the as-of date), then hands the request to the batch. A normal run while
 // another one holds the same as-of date is a 409 naming the running run.
 import { ApiError } from "@/lib/api/errors";
+import type { StartedRunResponse } from "@/lib/contracts/admin-runs";
 import { BatchConflictError, startBatch } from "@/lib/batch/start-batch";
 import { getPrisma } from "@/lib/db/prisma";
 import type { IsoDate } from "@/lib/dates";
@@ -13,11 +14,6 @@ export interface StartRunInput {
   portfolioIds?: string[] | null;
   force?: { from: IsoDate; to: IsoDate } | null;
   asOfDate?: IsoDate;
-}
-
-export interface StartedRun {
-  runId: string;
-  executor: "local" | "inngest";
 }
 
 type FieldError = { field: string; message: string };
@@ -45,7 +41,7 @@ async function checkRequest(input: StartRunInput): Promise<FieldError[]> {
   return errors;
 }
 
-export async function startAdminRun(user: SessionUser, input: StartRunInput): Promise<StartedRun> {
+export async function startAdminRun(user: SessionUser, input: StartRunInput): Promise<StartedRunResponse> {
   const errors = await checkRequest(input);
   if (errors.length > 0) throw unprocessable(errors);
   try {

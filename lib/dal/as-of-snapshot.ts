@@ -2,12 +2,12 @@ import "server-only";
 // Which snapshot an analytics read answers from: the COMPLETE one on `?date=`, else the latest
 // COMPLETE one. A missing snapshot or a section the batch skipped becomes `available: false` with
 // the reason, never a zero.
-import type { Unavailable } from "@/lib/api/analytics-response";
+import type { Unavailable } from "@/lib/contracts/analytics";
 import { fromDbDate, toDbDate } from "@/lib/dates";
 import { getPrisma } from "@/lib/db/prisma";
 import type { Snapshot } from "@/lib/generated/prisma/client";
 import { snapshotReasonsSchema, type SnapshotReasons, type SnapshotSection } from "@/lib/results/shapes";
-import type { PortfolioSummary } from "./portfolios";
+import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 import { parseStored } from "./stored-json";
 
 export interface AsOfSnapshot {

@@ -4,7 +4,7 @@ import "server-only";
 import { toDbDate, type IsoDate } from "@/lib/dates";
 import { getPrisma } from "@/lib/db/prisma";
 import type { StaleResultsNotice } from "@/lib/positions/stale-results";
-import type { PortfolioSummary } from "./portfolios";
+import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 import { markResultsStale } from "./results-stale";
 
 export interface CapitalFlowInput {

@@ -1,24 +1,15 @@
 import "server-only";
 // Concentration of one snapshot date: HHI and top shares as the batch stored them, and the weights
 // behind them from that date's position valuations merged by risk symbol (the same rule as the batch).
-import type { Analytics } from "@/lib/api/analytics-response";
+import type { ConcentrationResponse } from "@/lib/contracts/analytics";
 import { toDbDate } from "@/lib/dates";
 import { getPrisma } from "@/lib/db/prisma";
 import { riskSymbolOf } from "@/lib/positions/risk-symbol";
-import { concentration, type SymbolWeight } from "@/lib/risk/concentration";
+import { concentration } from "@/lib/risk/concentration";
 import { findAsOfSnapshot, sectionUnavailable } from "./as-of-snapshot";
-import type { PortfolioSummary } from "./portfolios";
+import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 
-export interface Concentration {
-  hhi: number;
-  effectivePositions: number | null;
-  top3Share: number | null;
-  top10Share: number | null;
-  /** Largest first. */
-  weights: SymbolWeight[];
-}
-
-export async function getConcentration(portfolio: PortfolioSummary, date?: string): Promise<Analytics<Concentration>> {
+export async function getConcentration(portfolio: PortfolioSummary, date?: string): Promise<ConcentrationResponse> {
   const at = await findAsOfSnapshot(portfolio, date);
   if (!at.found) return at.unavailable;
   const s = at.value.snapshot;

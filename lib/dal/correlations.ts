@@ -1,28 +1,14 @@
 import "server-only";
 // The stored correlation matrix of one snapshot date (positions ordered by gross weight).
-import type { Analytics } from "@/lib/api/analytics-response";
+import type { CorrelationsResponse } from "@/lib/contracts/analytics";
 import { toDbDate } from "@/lib/dates";
 import { getPrisma } from "@/lib/db/prisma";
-import { correlationMatrixSchema, type StoredCorrelationMatrix } from "@/lib/results/shapes";
+import { correlationMatrixSchema } from "@/lib/results/shapes";
 import { findAsOfSnapshot, sectionUnavailable } from "./as-of-snapshot";
 import { parseStored } from "./stored-json";
-import type { PortfolioSummary } from "./portfolios";
+import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 
-export interface Correlations {
-  symbols: string[];
-  /** rows[i][j] = ρ(symbols[i], symbols[j]) */
-  rows: number[][];
-  weights: number[];
-  /** The window of log returns. */
-  from: string;
-  to: string;
-  n: number;
-  averageAbsCorrelation: number | null;
-  effectiveBets: number | null;
-  excluded: StoredCorrelationMatrix["excluded"];
-}
-
-export async function getCorrelations(portfolio: PortfolioSummary, date?: string): Promise<Analytics<Correlations>> {
+export async function getCorrelations(portfolio: PortfolioSummary, date?: string): Promise<CorrelationsResponse> {
   const at = await findAsOfSnapshot(portfolio, date);
   if (!at.found) return at.unavailable;
   const r = await getPrisma().correlationMatrix.findUnique({ where: { portfolioId_date: { portfolioId: portfolio.id, date: toDbDate(at.value.asOfDate) } } });

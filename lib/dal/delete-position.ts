@@ -5,7 +5,7 @@ import { ApiError } from "@/lib/api/errors";
 import { fromDbDate } from "@/lib/dates";
 import { getPrisma } from "@/lib/db/prisma";
 import type { StaleResultsNotice } from "@/lib/positions/stale-results";
-import type { PortfolioSummary } from "./portfolios";
+import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 import { markResultsStale } from "./results-stale";
 
 export async function deletePosition(portfolio: PortfolioSummary, positionId: string): Promise<{ deleted: string } & StaleResultsNotice> {

@@ -1,46 +1,15 @@
 import "server-only";
 // Portfolio factor exposures of one snapshot date in registry order, and optionally each position's
 // betas (its risk symbol's rows of symbol_factor_betas) beside its exposure on that date.
-import type { Analytics } from "@/lib/api/analytics-response";
+import type { FactorExposureRow, FactorsResponse, PositionBetas } from "@/lib/contracts/analytics";
 import { toDbDate } from "@/lib/dates";
 import { getPrisma } from "@/lib/db/prisma";
-import { FACTOR_KEYS, FACTOR_LIST, type FactorKey, type FactorKind } from "@/lib/factors/registry";
+import { FACTOR_KEYS, FACTOR_LIST, type FactorKey } from "@/lib/factors/registry";
 import { riskSymbolOf } from "@/lib/positions/risk-symbol";
-import type { SectionReason } from "@/lib/results/shapes";
 import { findAsOfSnapshot, sectionUnavailable } from "./as-of-snapshot";
-import type { PortfolioSummary } from "./portfolios";
+import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 
-export interface FactorExposureRow {
-  factor: FactorKey;
-  displayName: string;
-  kind: FactorKind;
-  /** null when the batch stored no exposure for this factor on the date. */
-  beta: number | null;
-  dollars: number | null;
-  coverage: number | null;
-  lowCoverage: boolean | null;
-  rSquared: number | null;
-  /** Why the batch stored no exposure for this factor on the date, when it said (else null). */
-  missing: SectionReason | null;
-}
-
-export interface PositionBetas {
-  positionId: string;
-  symbol: string;
-  riskSymbol: string;
-  investmentClass: string;
-  exposure: number;
-  weight: number;
-  /** null for a factor without a beta for the risk symbol (private holdings have none). */
-  betas: Record<FactorKey, number | null>;
-}
-
-export interface FactorExposures {
-  factors: FactorExposureRow[];
-  positions?: PositionBetas[];
-}
-
-export async function getFactorExposures(portfolio: PortfolioSummary, opts: { date?: string; positions: boolean }): Promise<Analytics<FactorExposures>> {
+export async function getFactorExposures(portfolio: PortfolioSummary, opts: { date?: string; positions: boolean }): Promise<FactorsResponse> {
   const at = await findAsOfSnapshot(portfolio, opts.date);
   if (!at.found) return at.unavailable;
   const prisma = getPrisma();

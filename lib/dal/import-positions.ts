@@ -2,24 +2,14 @@ import "server-only";
 // CSV import of positions into one portfolio: a preview that checks every row, and a commit that
 // writes every row in one transaction only when none has an error.
 import { ApiError } from "@/lib/api/errors";
+import type { ImportCommitResponse, ImportPreviewResponse } from "@/lib/contracts/positions";
 import { fromDbDate, toDbDate } from "@/lib/dates";
 import { getPrisma } from "@/lib/db/prisma";
 import { parsePositionCsv, type CsvRow, type CsvRowError } from "@/lib/positions/parse-position-csv";
 import { draftKey, type PositionDraft } from "@/lib/positions/position-rules";
-import type { StaleResultsNotice } from "@/lib/positions/stale-results";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { PortfolioSummary } from "./portfolios";
+import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 import { markResultsStale, type Tx } from "./results-stale";
-
-export interface ImportPreview {
-  mode: "preview";
-  valid: boolean;
-  rowCount: number;
-  rows: CsvRow[];
-  errors: CsvRowError[];
-}
-
-export type ImportCommit = { mode: "commit"; created: number; positionIds: string[] } & StaleResultsNotice;
 
 async function checkCsv(db: Tx | PrismaClient, portfolio: PortfolioSummary, csv: string): Promise<{ rows: CsvRow[]; errors: CsvRowError[] }> {
   const symbols = new Map((await db.symbol.findMany({ select: { symbol: true, assetType: true } })).map((s) => [s.symbol, s.assetType]));
@@ -47,7 +37,7 @@ async function checkCsv(db: Tx | PrismaClient, portfolio: PortfolioSummary, csv:
   return { rows, errors: errors.sort((a, b) => a.row - b.row) };
 }
 
-export async function previewPositionImport(portfolio: PortfolioSummary, csv: string): Promise<ImportPreview> {
+export async function previewPositionImport(portfolio: PortfolioSummary, csv: string): Promise<ImportPreviewResponse> {
   const { rows, errors } = await checkCsv(getPrisma(), portfolio, csv);
   return { mode: "preview", valid: errors.length === 0, rowCount: rows.length, rows, errors };
 }
@@ -69,7 +59,7 @@ const toCreate = (portfolioId: string, d: PositionDraft) => ({
   expiry: d.expiry === null ? null : toDbDate(d.expiry),
 });
 
-export async function commitPositionImport(portfolio: PortfolioSummary, csv: string): Promise<ImportCommit> {
+export async function commitPositionImport(portfolio: PortfolioSummary, csv: string): Promise<ImportCommitResponse> {
   return getPrisma().$transaction(async (tx) => {
     // Two imports into one portfolio queue here, so the duplicate check sees the other's rows.
     await tx.$executeRaw`SELECT 1 FROM portfolios WHERE id = ${portfolio.id} FOR UPDATE`;

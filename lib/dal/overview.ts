@@ -1,31 +1,10 @@
 import "server-only";
 // The overview figures of one snapshot: NAV, P&L, exposures, cash and counts.
-import type { Analytics } from "@/lib/api/analytics-response";
+import type { OverviewResponse } from "@/lib/contracts/analytics";
 import { findAsOfSnapshot } from "./as-of-snapshot";
-import type { PortfolioSummary } from "./portfolios";
+import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 
-export interface OverviewFigures {
-  nav: number | null;
-  pnlDay: number | null;
-  pnlCumulative: number | null;
-  dailyReturn: number | null;
-  realizedPnl: number | null;
-  capitalFlow: number | null;
-  longExposure: number | null;
-  shortExposure: number | null;
-  grossExposure: number | null;
-  netExposure: number | null;
-  cash: number | null;
-  privateValue: number | null;
-  numPositions: number | null;
-  numLong: number | null;
-  numShort: number | null;
-  /** Symbols valued on a carried (last known) price, and symbols whose data has not arrived. */
-  carriedSymbols: string[];
-  staleSymbols: string[];
-}
-
-export async function getOverview(portfolio: PortfolioSummary, date?: string): Promise<Analytics<OverviewFigures>> {
+export async function getOverview(portfolio: PortfolioSummary, date?: string): Promise<OverviewResponse> {
   const at = await findAsOfSnapshot(portfolio, date);
   if (!at.found) return at.unavailable;
   const s = at.value.snapshot;

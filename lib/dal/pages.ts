@@ -2,7 +2,8 @@ import "server-only";
 // Page-side guards: pages redirect to sign-in and answer 404 instead of returning JSON errors.
 import { notFound, redirect } from "next/navigation";
 import { ApiError } from "@/lib/api/errors";
-import { getPortfolioOrThrow, type PortfolioSummary } from "./portfolios";
+import type { PortfolioSummary } from "@/lib/contracts/portfolios";
+import { getPortfolioOrThrow } from "./portfolios";
 import { getSessionUser, type SessionUser } from "./session";
 
 export async function requirePageUser(): Promise<SessionUser> {

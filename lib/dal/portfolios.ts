@@ -1,23 +1,12 @@
 import "server-only";
 // Portfolio reads, always scoped to what the caller may see: a manager their own, an admin all.
 import { ApiError } from "@/lib/api/errors";
+import type { SnapshotPoint } from "@/lib/contracts/analytics";
+import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 import { fromDbDate, toDbDate } from "@/lib/dates";
 import { getPool } from "@/lib/db/pool";
 import { getPrisma } from "@/lib/db/prisma";
 import type { SessionUser } from "./session";
-
-export interface PortfolioSummary {
-  id: string;
-  name: string;
-  description: string | null;
-  ownerId: string;
-  ownerName: string;
-  currency: string;
-  startingEquity: number;
-  inceptionDate: string;
-  positionCount: number;
-  latest: { date: string; nav: number | null; pnlDay: number | null; pnlCumulative: number | null } | null;
-}
 
 interface SummaryRow {
   id: string;
@@ -80,16 +69,6 @@ export async function getPortfolioOrThrow(user: SessionUser, id: string): Promis
   const [p] = await summaries(user, id);
   if (!p) throw new ApiError("not_found", `Portfolio ${id} not found.`);
   return p;
-}
-
-export interface SnapshotPoint {
-  date: string;
-  nav: number | null;
-  pnlDay: number | null;
-  pnlCumulative: number | null;
-  dailyReturn: number | null;
-  grossExposure: number | null;
-  netExposure: number | null;
 }
 
 export async function getSnapshotHistory(portfolio: PortfolioSummary, range: { from?: string; to?: string } = {}): Promise<SnapshotPoint[]> {

@@ -1,73 +1,16 @@
 import "server-only";
 // A portfolio's positions with their valuation and option Greeks on one snapshot date. Positions are
 // listed even before any valuation exists (a fresh import), with null figures and the reason.
-import type { ReasonCode } from "@/lib/reason-codes";
+import type { PositionListResponse, PositionRow } from "@/lib/contracts/positions";
 import { fromDbDate, toDbDate } from "@/lib/dates";
 import { getPrisma } from "@/lib/db/prisma";
 import { riskSymbolOf } from "@/lib/positions/risk-symbol";
 import { findAsOfSnapshot } from "./as-of-snapshot";
-import type { PortfolioSummary } from "./portfolios";
-
-export interface PositionGreeks {
-  underlyingPrice: number;
-  volatility: number;
-  timeToExpiry: number;
-  price: number;
-  delta: number;
-  gamma: number;
-  theta: number;
-  vega: number;
-}
-
-export interface PositionValuationFigures {
-  price: number;
-  marketValue: number;
-  exposure: number;
-  weight: number;
-  pnlDay: number;
-  pnlTotal: number;
-  /** Valued on the last known price (market closed for the symbol). */
-  carried: boolean;
-}
-
-export interface PositionRow {
-  id: string;
-  symbol: string;
-  name: string | null;
-  riskSymbol: string;
-  quantity: number;
-  entryPrice: number;
-  entryDate: string;
-  exitPrice: number | null;
-  exitDate: string | null;
-  positionType: string;
-  investmentClass: string;
-  subtype: string;
-  underlying: string | null;
-  strike: number | null;
-  expiry: string | null;
-  multiplier: number;
-  /** PRIVATE only: the latest manual mark on or before the as-of date. */
-  lastMark: { date: string; price: number } | null;
-  /** null when the position has no valuation on the as-of date (not open, or not computed yet). */
-  valuation: PositionValuationFigures | null;
-  greeks: PositionGreeks | null;
-}
-
-export interface PositionList {
-  portfolioId: string;
-  /** The snapshot date of the valuations; null before the first complete snapshot. */
-  asOfDate: string | null;
-  /** false when no valuation is available, with the reason. */
-  available: boolean;
-  reason?: ReasonCode;
-  detail?: string;
-  positions: PositionRow[];
-}
+import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 
 const optDate = (d: Date | null) => (d === null ? null : fromDbDate(d));
 
-export async function listPositions(portfolio: PortfolioSummary, date?: string): Promise<PositionList> {
+export async function listPositions(portfolio: PortfolioSummary, date?: string): Promise<PositionListResponse> {
   const at = await findAsOfSnapshot(portfolio, date);
   const asOf = at.found ? toDbDate(at.value.asOfDate) : null;
   const rows = await getPrisma().position.findMany({

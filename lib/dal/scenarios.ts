@@ -2,17 +2,12 @@ import "server-only";
 // The stress-scenario library: the built-in registry plus custom scenarios users add. A new scenario
 // is computed by the batch from then on; a forced rerun computes it for past dates.
 import { ApiError } from "@/lib/api/errors";
+import { scenarioDefinitionSchema, type ScenarioSummary } from "@/lib/contracts/scenarios";
 import { getPool } from "@/lib/db/pool";
 import { STRESS_PROXIES } from "@/lib/factors/registry";
-import { scenarioDefinitionSchema } from "@/lib/stress/scenario-schema";
 import type { ScenarioDefinition } from "@/lib/stress/scenarios";
 import type { SessionUser } from "./session";
 import { parseStored } from "./stored-json";
-
-export interface ScenarioSummary extends ScenarioDefinition {
-  builtIn: boolean;
-  createdById: string | null;
-}
 
 export async function listScenarios(): Promise<ScenarioSummary[]> {
   const { rows } = await getPool().query<{ key: string; name: string; category: string; description: string; shocks: unknown; built_in: boolean; created_by_id: string | null }>(

@@ -1,14 +1,12 @@
 import "server-only";
 // Gross and net exposure by GICS sector of one snapshot date, with the unclassified remainder.
-import type { Analytics } from "@/lib/api/analytics-response";
-import { sectorExposureSchema, type StoredSectorExposure } from "@/lib/results/shapes";
+import type { SectorsResponse } from "@/lib/contracts/analytics";
+import { sectorExposureSchema } from "@/lib/results/shapes";
 import { findAsOfSnapshot, sectionUnavailable } from "./as-of-snapshot";
 import { parseStored } from "./stored-json";
-import type { PortfolioSummary } from "./portfolios";
+import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 
-export type Sectors = StoredSectorExposure & { nav: number | null };
-
-export async function getSectors(portfolio: PortfolioSummary, date?: string): Promise<Analytics<Sectors>> {
+export async function getSectors(portfolio: PortfolioSummary, date?: string): Promise<SectorsResponse> {
   const at = await findAsOfSnapshot(portfolio, date);
   if (!at.found) return at.unavailable;
   const s = at.value.snapshot;

@@ -1,49 +1,15 @@
 import "server-only";
 // Stress-test results of one snapshot date: the list of every scenario, and one scenario with its
 // shock vector and per-factor and per-position contributions.
-import type { Analytics } from "@/lib/api/analytics-response";
+import type { StressDetailResponse, StressListResponse, StressRow } from "@/lib/contracts/analytics";
 import { ApiError } from "@/lib/api/errors";
 import { toDbDate } from "@/lib/dates";
 import { getPrisma } from "@/lib/db/prisma";
-import {
-  factorContributionsSchema,
-  positionContributionsSchema,
-  shockVectorSchema,
-  type StoredFactorContributions,
-  type StoredPositionContributions,
-  type StoredShockVector,
-} from "@/lib/results/shapes";
+import { factorContributionsSchema, positionContributionsSchema, shockVectorSchema } from "@/lib/results/shapes";
 import { SCENARIOS } from "@/lib/stress/scenarios";
 import { findAsOfSnapshot, sectionUnavailable } from "./as-of-snapshot";
-import type { PortfolioSummary } from "./portfolios";
+import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 import { parseStored } from "./stored-json";
-
-export interface StressRow {
-  scenarioKey: string;
-  name: string;
-  category: string;
-  description: string;
-  directPnl: number;
-  directPct: number;
-  correlatedPnl: number;
-  correlatedPct: number;
-  /** correlated − direct */
-  difference: number;
-  newNav: number;
-  exceedsNav: boolean;
-}
-
-export interface StressList {
-  scenarios: StressRow[];
-}
-
-export interface StressDetail {
-  scenario: StressRow;
-  shockVector: StoredShockVector;
-  factorContributions: StoredFactorContributions;
-  /** Largest |total| first. */
-  positionContributions: StoredPositionContributions;
-}
 
 // Built-in scenarios in registry order, custom ones after them.
 const REGISTRY_ORDER = new Map<string, number>(SCENARIOS.map((s, i) => [s.key, i]));
@@ -76,7 +42,7 @@ function toRow(r: {
   };
 }
 
-export async function listStressResults(portfolio: PortfolioSummary, date?: string): Promise<Analytics<StressList>> {
+export async function listStressResults(portfolio: PortfolioSummary, date?: string): Promise<StressListResponse> {
   const at = await findAsOfSnapshot(portfolio, date);
   if (!at.found) return at.unavailable;
   const rows = await getPrisma().stressResult.findMany({
@@ -89,7 +55,7 @@ export async function listStressResults(portfolio: PortfolioSummary, date?: stri
 }
 
 /** One scenario's result; 404 for a key that is neither in the registry nor a stored custom scenario. */
-export async function getStressResult(portfolio: PortfolioSummary, scenarioKey: string, date?: string): Promise<Analytics<StressDetail>> {
+export async function getStressResult(portfolio: PortfolioSummary, scenarioKey: string, date?: string): Promise<StressDetailResponse> {
   const prisma = getPrisma();
   const known = await prisma.stressScenario.findUnique({ where: { key: scenarioKey }, select: { key: true } });
   if (!known) throw new ApiError("not_found", `Stress scenario ${scenarioKey} not found.`);

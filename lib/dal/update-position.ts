@@ -1,44 +1,18 @@
 import "server-only";
 // Edit of one position (quantity, entry, exit, private mark): the merged position must pass the same
 // rules as an imported one, or nothing is written and the answer names the field.
-import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
-import { fromDbDate, isoDateSchema, toDbDate } from "@/lib/dates";
+import type { PositionPatch, PositionUpdateResponse } from "@/lib/contracts/positions";
+import { fromDbDate, toDbDate } from "@/lib/dates";
 import { getPrisma } from "@/lib/db/prisma";
-import { checkPositionRules, priceProblem, quantityProblem, type PositionDraft } from "@/lib/positions/position-rules";
-import type { StaleResultsNotice } from "@/lib/positions/stale-results";
-import type { PortfolioSummary } from "./portfolios";
+import { checkPositionRules, type PositionDraft } from "@/lib/positions/position-rules";
+import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 import { markResultsStale } from "./results-stale";
-
-// The same bounds as an imported position, checked before anything is read.
-const bounded = (problem: (n: number) => string | null) =>
-  z.number().superRefine((n, ctx) => {
-    const message = problem(n);
-    if (message) ctx.addIssue({ code: "custom", message });
-  });
-const quantity = bounded(quantityProblem);
-const price = bounded(priceProblem);
-
-export const positionPatchSchema = z
-  .object({
-    quantity: quantity.optional(),
-    entryPrice: price.optional(),
-    entryDate: isoDateSchema.optional(),
-    exitPrice: price.nullable().optional(),
-    exitDate: isoDateSchema.nullable().optional(),
-    /** A manual valuation per unit of a PRIVATE position on a date. */
-    privateMark: z.object({ date: isoDateSchema, price, note: z.string().max(200).optional() }).strict().optional(),
-  })
-  .strict()
-  .refine((b) => Object.keys(b).length > 0, "give at least one field to change");
-export type PositionPatch = z.infer<typeof positionPatchSchema>;
-
-export type PositionUpdate = { position: { id: string } & PositionDraft } & StaleResultsNotice;
 
 const invalid = (field: string, message: string) =>
   new ApiError("unprocessable_entity", `Invalid body: body.${field}: ${message}`, { fields: [{ field: `body.${field}`, message }] });
 
-export async function updatePosition(portfolio: PortfolioSummary, positionId: string, patch: PositionPatch): Promise<PositionUpdate> {
+export async function updatePosition(portfolio: PortfolioSummary, positionId: string, patch: PositionPatch): Promise<PositionUpdateResponse> {
   return getPrisma().$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM positions WHERE id = ${positionId} AND portfolio_id = ${portfolio.id} FOR UPDATE`;
     const p = rows.length ? await tx.position.findUnique({ where: { id: positionId } }) : null;

@@ -1,25 +1,10 @@
 import "server-only";
 // Historical and parametric 1-day VaR and expected shortfall at 95 % and 99 %, in dollars and % of NAV.
-import type { Analytics } from "@/lib/api/analytics-response";
+import type { VarResponse, VarRow } from "@/lib/contracts/analytics";
 import { findAsOfSnapshot, sectionUnavailable } from "./as-of-snapshot";
-import type { PortfolioSummary } from "./portfolios";
+import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 
-export interface VarRow {
-  method: "historical" | "parametric";
-  confidence: 0.95 | 0.99;
-  /** Positive numbers are losses. */
-  var: number | null;
-  varPct: number | null;
-  es: number | null;
-  esPct: number | null;
-}
-
-export interface ValueAtRisk {
-  nav: number | null;
-  rows: VarRow[];
-}
-
-export async function getValueAtRisk(portfolio: PortfolioSummary, date?: string): Promise<Analytics<ValueAtRisk>> {
+export async function getValueAtRisk(portfolio: PortfolioSummary, date?: string): Promise<VarResponse> {
   const at = await findAsOfSnapshot(portfolio, date);
   if (!at.found) return at.unavailable;
   const s = at.value.snapshot;

@@ -1,36 +1,15 @@
 import "server-only";
 // Realized and forecast volatility of one snapshot date, with the history of the 21-day vol and the
 // forecasts over the completed snapshots up to that date (the chart's series).
-import type { Analytics } from "@/lib/api/analytics-response";
+import { VOL_TRENDS, type VolatilityResponse, type VolTrend } from "@/lib/contracts/analytics";
 import { fromDbDate, toDbDate } from "@/lib/dates";
 import { getPrisma } from "@/lib/db/prisma";
 import { findAsOfSnapshot, sectionUnavailable } from "./as-of-snapshot";
-import type { PortfolioSummary } from "./portfolios";
-
-export const VOL_TRENDS = ["rising", "falling", "stable"] as const;
-export type VolTrend = (typeof VOL_TRENDS)[number];
-
-export interface VolatilityPoint {
-  date: string;
-  vol21: number | null;
-  forecastHar: number | null;
-  forecastEwma: number | null;
-}
-
-export interface Volatility {
-  vol21: number | null;
-  vol63: number | null;
-  forecastHar: number | null;
-  forecastEwma: number | null;
-  /** Share of the last 252 values of the 21-day vol strictly below today's, in [0, 1]. */
-  percentile: number | null;
-  trend: VolTrend | null;
-  history: VolatilityPoint[];
-}
+import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 
 const isTrend = (v: string | null): v is VolTrend => (VOL_TRENDS as readonly (string | null)[]).includes(v);
 
-export async function getVolatility(portfolio: PortfolioSummary, date?: string): Promise<Analytics<Volatility>> {
+export async function getVolatility(portfolio: PortfolioSummary, date?: string): Promise<VolatilityResponse> {
   const at = await findAsOfSnapshot(portfolio, date);
   if (!at.found) return at.unavailable;
   const s = at.value.snapshot;

@@ -2,6 +2,7 @@
 // position edit: a problem names the field it is about.
 import { formatOccSymbol, parseOccSymbol } from "@/lib/risk/black-scholes";
 import type { InvestmentClass, PositionType } from "@/lib/risk/position-exposure";
+import { priceProblem, quantityProblem } from "@/lib/contracts/positions";
 
 export const POSITION_SUBTYPES = [
   "STOCK",
@@ -37,29 +38,6 @@ export type DraftField = keyof PositionDraft;
 export interface DraftIssue {
   field: DraftField;
   message: string;
-}
-
-/**
- * Bounds far beyond any real holding. They keep typos and hostile values (1e308 shares) out of the
- * books: every product the batch forms from them (quantity × price × multiplier, its square in a
- * variance) must stay a finite number.
- */
-export const MAX_ABS_QUANTITY = 1e9;
-export const MAX_PRICE = 1e7;
-
-/** Why a quantity is out of bounds, or null. */
-export function quantityProblem(quantity: number): string | null {
-  if (!Number.isFinite(quantity)) return "must be a finite number";
-  if (Math.abs(quantity) > MAX_ABS_QUANTITY) return `must be at most ${MAX_ABS_QUANTITY.toLocaleString("en-US")} in absolute value`;
-  return null;
-}
-
-/** Why a price per unit (entry, exit, private mark, option strike) is out of bounds, or null. */
-export function priceProblem(price: number): string | null {
-  if (!Number.isFinite(price)) return "must be a finite number";
-  if (!(price > 0)) return "must be positive";
-  if (price > MAX_PRICE) return `must be at most ${MAX_PRICE.toLocaleString("en-US")}`;
-  return null;
 }
 
 const TYPES_BY_CLASS: Record<InvestmentClass, readonly PositionType[]> = {

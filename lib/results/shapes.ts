@@ -10,7 +10,7 @@ export const reasonCodeSchema = z.enum(REASON_CODES);
 /** Why a group of snapshot figures is absent (snapshots.reasons). */
 export const SNAPSHOT_SECTIONS = ["dailyReturn", "factors", "greeks", "volatility", "var", "correlations", "concentration", "sector", "stress"] as const;
 export type SnapshotSection = (typeof SNAPSHOT_SECTIONS)[number];
-const sectionReasonSchema = z.object({ reason: reasonCodeSchema, detail: z.string() });
+export const sectionReasonSchema = z.object({ reason: reasonCodeSchema, detail: z.string() });
 export type SectionReason = z.infer<typeof sectionReasonSchema>;
 export const snapshotReasonsSchema = z.object({
   ...(Object.fromEntries(SNAPSHOT_SECTIONS.map((s) => [s, sectionReasonSchema.optional()])) as Record<SnapshotSection, z.ZodOptional<typeof sectionReasonSchema>>),

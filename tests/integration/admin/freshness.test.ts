@@ -2,7 +2,7 @@
 // data's last day, coverage is complete; a symbol whose last price is removed turns stale.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/admin/freshness/route";
-import type { FreshnessView } from "@/lib/dal/admin-freshness";
+import type { FreshnessResponse as FreshnessView } from "@/lib/contracts/admin-freshness";
 import { getPool } from "@/lib/db/pool";
 import { appRequest, routeParams, sessionCookie, useSeededDatabase } from "../helpers";
 

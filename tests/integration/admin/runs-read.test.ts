@@ -5,9 +5,9 @@ import { GET as listRunsRoute } from "@/app/api/admin/runs/route";
 import { GET as runRoute } from "@/app/api/admin/runs/[runId]/route";
 import { GET as phasesRoute } from "@/app/api/admin/runs/[runId]/phases/route";
 import { PORTFOLIO_DAY_PHASES } from "@/lib/batch/types";
-import type { RunDetail } from "@/lib/dal/admin-run-detail";
-import type { PhasePage } from "@/lib/dal/admin-run-phases";
-import type { RunPage } from "@/lib/dal/admin-runs";
+import type { RunDetailResponse as RunDetail } from "@/lib/contracts/admin-runs";
+import type { PhasePageResponse as PhasePage } from "@/lib/contracts/admin-runs";
+import type { RunPageResponse as RunPage } from "@/lib/contracts/admin-runs";
 import { appRequest, routeParams, sessionCookie, useSeededDatabase } from "../helpers";
 import { dayPhases, deleteRuns, insertPhases, insertRun } from "./fixtures";
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as runRoute } from "@/app/api/admin/runs/[runId]/route";
 import { POST } from "@/app/api/admin/runs/route";
-import type { RunDetail } from "@/lib/dal/admin-run-detail";
+import type { RunDetailResponse as RunDetail } from "@/lib/contracts/admin-runs";
 import { getPool } from "@/lib/db/pool";
 import { appRequest, routeParams, sessionCookie, useSeededDatabase } from "../helpers";
 import { deleteRuns, insertRun } from "./fixtures";

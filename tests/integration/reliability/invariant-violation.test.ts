@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { GET as runRoute } from "@/app/api/admin/runs/[runId]/route";
 import { runLocalBatch } from "@/lib/batch/local-executor";
-import type { RunDetail } from "@/lib/dal/admin-run-detail";
+import type { RunDetailResponse as RunDetail } from "@/lib/contracts/admin-runs";
 import { getPool } from "@/lib/db/pool";
 import { appRequest, routeParams, sessionCookie, useSeededDatabase } from "../helpers";
 import { cloneBook } from "../batch/book-state";

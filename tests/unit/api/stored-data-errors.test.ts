@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { z } from "zod";
 import { ApiError, handleApiError, StoredDataError } from "@/lib/api/errors";
 import { getCorrelations } from "@/lib/dal/correlations";
-import type { PortfolioSummary } from "@/lib/dal/portfolios";
+import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 import { getSectors } from "@/lib/dal/sectors";
 import { parseStored } from "@/lib/dal/stored-json";
 

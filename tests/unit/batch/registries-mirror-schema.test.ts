@@ -2,7 +2,7 @@
 // fails here instead of at 18:30 in the batch.
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { BATCH_PHASES } from "@/lib/batch/types";
+import { BATCH_PHASES, BATCH_TRIGGERS, PHASE_STATUSES, RUN_STATUSES } from "@/lib/contracts/admin-runs";
 import { FACTOR_KEYS } from "@/lib/factors/registry";
 import { REASON_CODES } from "@/lib/reason-codes";
 
@@ -17,4 +17,9 @@ describe("database enums mirror the registries", () => {
   test("FactorKey", () => expect(prismaEnum("FactorKey")).toEqual([...FACTOR_KEYS]));
   test("ReasonCode", () => expect(prismaEnum("ReasonCode")).toEqual([...REASON_CODES]));
   test("BatchPhaseName", () => expect(prismaEnum("BatchPhaseName")).toEqual([...BATCH_PHASES]));
+  test("BatchTrigger, RunStatus and PhaseStatus (the admin contract)", () => {
+    expect(prismaEnum("BatchTrigger")).toEqual([...BATCH_TRIGGERS]);
+    expect(prismaEnum("RunStatus")).toEqual([...RUN_STATUSES]);
+    expect(prismaEnum("PhaseStatus")).toEqual([...PHASE_STATUSES]);
+  });
 });

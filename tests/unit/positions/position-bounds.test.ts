@@ -1,9 +1,9 @@
 // Position inputs are bounded at the API: a non-finite or absurd figure (1e308 shares) is refused with
 // the field named, by the CSV import, the edit and the rules both share.
 import { describe, expect, test } from "vitest";
-import { positionPatchSchema } from "@/lib/dal/update-position";
+import { MAX_ABS_QUANTITY, MAX_PRICE, positionPatchSchema } from "@/lib/contracts/positions";
 import { parsePositionCsv } from "@/lib/positions/parse-position-csv";
-import { checkPositionRules, MAX_ABS_QUANTITY, MAX_PRICE, type PositionDraft } from "@/lib/positions/position-rules";
+import { checkPositionRules, type PositionDraft } from "@/lib/positions/position-rules";
 
 const stock: PositionDraft = {
   symbol: "AAPL",

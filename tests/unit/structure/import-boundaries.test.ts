@@ -1,15 +1,20 @@
 // The import boundaries of docs/ARCHITECTURE.md, read from the source:
 //   1. the engine (lib/risk/**) imports only itself and the pure modules it is allowed: the factor and
 //      scenario registries, the reason codes and the date module; no package, no I/O;
-//   2. client components (components/**) import only types from the data-access layer (lib/dal/**)
-//      and the database modules (lib/db/**), never a value (that would ship server code, or fail);
-//   3. process.env is read only by the configuration module (lib/config/env.ts), outside the
+//   2. client components (components/**) import nothing from the data-access layer (lib/dal/**) or the
+//      database modules (lib/db/**), not even a type: what they show is the contract (lib/contracts/**);
+//   3. the contracts (lib/contracts/**) import only zod, each other and the pure modules they are
+//      allowed, so both the server and the pages can load them;
+//   4. process.env is read only by the configuration module (lib/config/env.ts), outside the
 //      scripts, tests, benches and the config files at the root, and the exceptions listed below.
 import { describe, expect, it } from "vitest";
 import { readSource, sourceFacts, sourceFiles, type SourceFacts } from "./source-files";
 
 /** What lib/risk/** may import besides lib/risk/** itself. */
 const ENGINE_ALLOWED = ["lib/factors/registry.ts", "lib/stress/scenarios.ts", "lib/reason-codes.ts", "lib/dates.ts"] as const;
+
+/** What lib/contracts/** may import besides zod and lib/contracts/** itself. */
+const CONTRACTS_ALLOWED = ["lib/dates.ts", "lib/factors/registry.ts", "lib/stress/scenarios.ts", "lib/reason-codes.ts", "lib/results/shapes.ts"] as const;
 
 const CONFIG_MODULE = "lib/config/env.ts";
 
@@ -35,8 +40,15 @@ function engineViolations(file: string, facts: SourceFacts): string[] {
 function componentViolations(file: string, facts: SourceFacts): string[] {
   if (!file.startsWith("components/")) return [];
   return facts.imports
-    .filter((i) => !i.typeOnly && i.target !== null && (i.target.startsWith("lib/dal/") || i.target.startsWith("lib/db/")))
-    .map((i) => `${file}:${i.line} imports a value from "${i.specifier}" (use import type)`);
+    .filter((i) => i.target !== null && (i.target.startsWith("lib/dal/") || i.target.startsWith("lib/db/")))
+    .map((i) => `${file}:${i.line} imports "${i.specifier}" (use the types of lib/contracts/**)`);
+}
+
+function contractViolations(file: string, facts: SourceFacts): string[] {
+  if (!file.startsWith("lib/contracts/")) return [];
+  return facts.imports
+    .filter((i) => (i.target === null ? i.specifier !== "zod" : !(i.target.startsWith("lib/contracts/") || (CONTRACTS_ALLOWED as readonly string[]).includes(i.target))))
+    .map((i) => `${file}:${i.line} imports "${i.specifier}"`);
 }
 
 function envViolations(file: string, facts: SourceFacts): string[] {
@@ -54,15 +66,20 @@ describe("import boundaries", () => {
     expect(files.filter((f) => f.startsWith("lib/risk/")).length).toBeGreaterThanOrEqual(15);
     expect(files.filter((f) => f.startsWith("components/")).length).toBeGreaterThanOrEqual(10);
     expect(files).toContain(CONFIG_MODULE);
-    for (const f of ENGINE_ALLOWED) expect(files).toContain(f);
+    expect(files.filter((f) => f.startsWith("lib/contracts/")).length).toBeGreaterThanOrEqual(6);
+    for (const f of [...ENGINE_ALLOWED, ...CONTRACTS_ALLOWED]) expect(files).toContain(f);
   });
 
   it("lib/risk/** imports only lib/risk/** and the pure modules it is allowed", () => {
     expect(violations(engineViolations)).toEqual([]);
   });
 
-  it("components/** imports only types from lib/dal/** and lib/db/**", () => {
+  it("components/** imports nothing from lib/dal/** or lib/db/**, not even types", () => {
     expect(violations(componentViolations)).toEqual([]);
+  });
+
+  it("lib/contracts/** imports only zod, lib/contracts/** and the pure modules it is allowed", () => {
+    expect(violations(contractViolations)).toEqual([]);
   });
 
   it(`process.env is read only in ${CONFIG_MODULE} (and scripts, tests, benches, root config files, listed exceptions)`, () => {
@@ -80,7 +97,7 @@ describe("import boundaries", () => {
 describe("the checkers flag violations", () => {
   const check = (file: string, code: string) => {
     const f = sourceFacts(file, code);
-    return { engine: engineViolations(file, f), components: componentViolations(file, f), env: envViolations(file, f) };
+    return { engine: engineViolations(file, f), components: componentViolations(file, f), contracts: contractViolations(file, f), env: envViolations(file, f) };
   };
 
   it("an engine module importing market data, the database, a package or an unlisted pure module", () => {
@@ -108,7 +125,7 @@ describe("the checkers flag violations", () => {
     ]);
   });
 
-  it("a component importing a value (not a type) from the DAL or the database", () => {
+  it("a component importing anything, types included, from the DAL or the database", () => {
     const r = check(
       "components/admin/example.tsx",
       `
@@ -121,11 +138,36 @@ describe("the checkers flag violations", () => {
       import { formatUsd } from "@/lib/format";
       `,
     );
-    expect(r.components.map((v) => v.replace(/^.*from /, "").replace(/ \(.*$/, ""))).toEqual([
+    expect(r.components.map((v) => v.replace(/^.*imports /, "").replace(/ \(.*$/, ""))).toEqual([
+      `"@/lib/dal/admin-runs"`,
+      `"@/lib/dal/admin-run-phases"`,
       `"@/lib/dal/admin-runs"`,
       `"@/lib/dal/admin-run-detail"`,
       `"@/lib/db/pool"`,
       `"@/lib/dal/session"`,
+    ]);
+  });
+
+  it("a contract importing the DAL, the database, a package other than zod or an unlisted module", () => {
+    const r = check(
+      "lib/contracts/example.ts",
+      `
+      import { z } from "zod";
+      import { isoDateSchema } from "@/lib/dates";
+      import { FACTOR_KEYS } from "@/lib/factors/registry";
+      import { reasonCodeSchema } from "@/lib/results/shapes";
+      import { asOfQuery } from "./analytics";
+      import type { PortfolioSummary } from "@/lib/dal/portfolios";
+      import { getPool } from "@/lib/db/pool";
+      import { useQuery } from "@tanstack/react-query";
+      import { isTradingDay } from "@/lib/market-data/trading-calendar";
+      `,
+    );
+    expect(r.contracts.map((v) => v.replace(/^.*imports /, ""))).toEqual([
+      `"@/lib/dal/portfolios"`,
+      `"@/lib/db/pool"`,
+      `"@tanstack/react-query"`,
+      `"@/lib/market-data/trading-calendar"`,
     ]);
   });
 

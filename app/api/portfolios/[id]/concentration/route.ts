@@ -1,6 +1,6 @@
 // GET /api/portfolios/[id]/concentration — HHI, effective positions, top shares and weights by risk symbol as of ?date.
 import { NextResponse } from "next/server";
-import { asOfQuery } from "@/lib/api/as-of-query";
+import { asOfQuery } from "@/lib/contracts/analytics";
 import { parseQuery, withPortfolio } from "@/lib/api/handler";
 import { getConcentration } from "@/lib/dal/concentration";
 

@@ -1,6 +1,6 @@
 // GET /api/portfolios/[id]/correlations — correlation matrix of the largest positions as of ?date.
 import { NextResponse } from "next/server";
-import { asOfQuery } from "@/lib/api/as-of-query";
+import { asOfQuery } from "@/lib/contracts/analytics";
 import { parseQuery, withPortfolio } from "@/lib/api/handler";
 import { getCorrelations } from "@/lib/dal/correlations";
 

@@ -1,6 +1,6 @@
 // GET /api/portfolios/[id]/overview — NAV, P&L, exposures, cash and counts of the snapshot as of ?date (default: the latest complete one).
 import { NextResponse } from "next/server";
-import { asOfQuery } from "@/lib/api/as-of-query";
+import { asOfQuery } from "@/lib/contracts/analytics";
 import { parseQuery, withPortfolio } from "@/lib/api/handler";
 import { getOverview } from "@/lib/dal/overview";
 

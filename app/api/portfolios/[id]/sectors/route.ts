@@ -1,6 +1,6 @@
 // GET /api/portfolios/[id]/sectors — gross and net exposure by GICS sector as of ?date.
 import { NextResponse } from "next/server";
-import { asOfQuery } from "@/lib/api/as-of-query";
+import { asOfQuery } from "@/lib/contracts/analytics";
 import { parseQuery, withPortfolio } from "@/lib/api/handler";
 import { getSectors } from "@/lib/dal/sectors";
 

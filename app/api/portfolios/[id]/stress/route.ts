@@ -1,6 +1,6 @@
 // GET /api/portfolios/[id]/stress — every stress scenario's direct and correlated P&L as of ?date.
 import { NextResponse } from "next/server";
-import { asOfQuery } from "@/lib/api/as-of-query";
+import { asOfQuery } from "@/lib/contracts/analytics";
 import { parseQuery, withPortfolio } from "@/lib/api/handler";
 import { listStressResults } from "@/lib/dal/stress-results";
 

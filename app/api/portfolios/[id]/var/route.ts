@@ -1,6 +1,6 @@
 // GET /api/portfolios/[id]/var — historical and parametric 1-day VaR and ES at 95/99 % as of ?date.
 import { NextResponse } from "next/server";
-import { asOfQuery } from "@/lib/api/as-of-query";
+import { asOfQuery } from "@/lib/contracts/analytics";
 import { parseQuery, withPortfolio } from "@/lib/api/handler";
 import { getValueAtRisk } from "@/lib/dal/value-at-risk";
 

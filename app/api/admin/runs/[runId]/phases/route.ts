@@ -3,7 +3,7 @@ import { fromZodError } from "@/lib/api/errors";
 import { parseQuery, withAdmin } from "@/lib/api/handler";
 import { listRunPhases } from "@/lib/dal/admin-run-phases";
 import { getRunOrThrow } from "@/lib/dal/admin-runs";
-import { phasesQuery, runIdParams } from "../../../schemas";
+import { phasesQuery, type PhasePageResponse, runIdParams } from "@/lib/contracts/admin-runs";
 
 // GET /api/admin/runs/[runId]/phases — the run's phase rows, filtered by portfolio, phase, status or date, paginated.
 export const GET = withAdmin(async ({ req, params }) => {
@@ -20,5 +20,6 @@ export const GET = withAdmin(async ({ req, params }) => {
     ...(date ? { date } : {}),
     ...(cursor ? { cursor } : {}),
   });
-  return NextResponse.json({ runId, ...page });
+  const body: PhasePageResponse = { runId, ...page };
+  return NextResponse.json(body);
 });
