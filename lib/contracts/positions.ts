@@ -9,11 +9,9 @@ export const positionsQuery = asOfQuery;
 
 const num = z.number().nullable();
 
-const positionRowSchema = z.object({
-  id: z.string(),
+/** A position as imported or edited (the fields a CSV row or a patch sets). */
+const positionDraftSchema = z.object({
   symbol: z.string(),
-  name: z.string().nullable(),
-  riskSymbol: z.string(),
   quantity: z.number(),
   entryPrice: z.number(),
   entryDate: isoDateSchema,
@@ -25,6 +23,12 @@ const positionRowSchema = z.object({
   underlying: z.string().nullable(),
   strike: num,
   expiry: isoDateSchema.nullable(),
+});
+
+const positionRowSchema = positionDraftSchema.extend({
+  id: z.string(),
+  name: z.string().nullable(),
+  riskSymbol: z.string(),
   multiplier: z.number(),
   /** PRIVATE only: the latest manual mark on or before the as-of date. */
   lastMark: z.object({ date: isoDateSchema, price: z.number() }).nullable(),
@@ -116,20 +120,6 @@ export const positionPatchSchema = z
   .refine((b) => Object.keys(b).length > 0, "give at least one field to change");
 export type PositionPatch = z.infer<typeof positionPatchSchema>;
 
-const positionDraftSchema = z.object({
-  symbol: z.string(),
-  quantity: z.number(),
-  entryPrice: z.number(),
-  entryDate: isoDateSchema,
-  exitPrice: num,
-  exitDate: isoDateSchema.nullable(),
-  positionType: z.string(),
-  investmentClass: z.string(),
-  subtype: z.string(),
-  underlying: z.string().nullable(),
-  strike: num,
-  expiry: isoDateSchema.nullable(),
-});
 
 /** What an edit or an import means for stored results: the next batch recomputes from recomputeFrom. */
 const staleResultsShape = { resultsStale: z.literal(true), recomputeFrom: isoDateSchema, message: z.string() };

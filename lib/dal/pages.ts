@@ -1,6 +1,7 @@
 import "server-only";
 // Page-side guards: pages redirect to sign-in and answer 404 instead of returning JSON errors.
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { ApiError } from "@/lib/api/errors";
 import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 import { getPortfolioOrThrow } from "./portfolios";
@@ -18,7 +19,8 @@ export async function requirePageAdmin(): Promise<SessionUser> {
   return user;
 }
 
-export async function getPagePortfolio(id: string): Promise<{ user: SessionUser; portfolio: PortfolioSummary }> {
+/** The portfolio a page shows, checked once per request (the portfolio layout and its page share it). */
+export const getPagePortfolio = cache(async (id: string): Promise<{ user: SessionUser; portfolio: PortfolioSummary }> => {
   const user = await requirePageUser();
   try {
     return { user, portfolio: await getPortfolioOrThrow(user, id) };
@@ -26,4 +28,4 @@ export async function getPagePortfolio(id: string): Promise<{ user: SessionUser;
     if (e instanceof ApiError && e.code === "not_found") notFound();
     throw e;
   }
-}
+});

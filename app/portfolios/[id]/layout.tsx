@@ -1,0 +1,14 @@
+import type { ReactNode } from "react";
+import { PortfolioHeader } from "@/components/portfolio-header";
+import { getPagePortfolio } from "@/lib/dal/pages";
+
+export default async function PortfolioLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { portfolio } = await getPagePortfolio(id);
+  return (
+    <>
+      <PortfolioHeader portfolioId={portfolio.id} name={portfolio.name} description={portfolio.description} />
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+// The head of every portfolio page, shared by their layout: breadcrumb, the page's title and the tabs,
+// all following the current path.
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export function PortfolioHeader({ portfolioId, name, description }: { portfolioId: string; name: string; description: string | null }) {
+  const pathname = usePathname();
+  const base = `/portfolios/${portfolioId}`;
+  const tabs = [
+    { href: base, label: "Overview", title: name },
+    { href: `${base}/risk`, label: "Risk Metrics", title: `Risk Metrics · ${name}` },
+    { href: `${base}/positions`, label: "Positions", title: `Positions · ${name}` },
+  ];
+  const current = tabs.find((t) => t.href === pathname) ?? tabs[0]!;
+  const overview = current.href === base;
+  return (
+    <>
+      <p className="muted">
+        <Link href="/portfolios">Portfolios</Link> /{" "}
+        {!overview && (
+          <>
+            <Link href={base}>{name}</Link> /
+          </>
+        )}
+      </p>
+      <h1>{current.title}</h1>
+      {overview && <p className="muted">{description}</p>}
+      <nav className="tabs" aria-label="Portfolio pages">
+        {tabs.map((t) => (
+          <Link key={t.href} href={t.href} className={t === current ? "tab active" : "tab"} aria-current={t === current ? "page" : undefined}>
+            {t.label}
+          </Link>
+        ))}
+      </nav>
+    </>
+  );
+}
