@@ -1,6 +1,8 @@
 // `npm start`: the whole app from one command. Without DATABASE_URL it starts the embedded PostgreSQL
 // (PGlite, data in .data/pglite) in this process; then migrations, registries, bundled market data,
-// demo portfolios, the daily batch up to the as-of date, and finally Next.js.
+// demo portfolios (or, with SEED_DEMO=0, a first admin from ADMIN_EMAIL and ADMIN_PASSWORD), through the
+// setup `npm run setup` runs too (lib/seed/setup.ts); the daily batch up to the as-of date, and finally
+// Next.js.
 //   --dev          next dev instead of a production build
 //   --port N       HTTP port (default PORT or 3000; it stands for PORT, so APP_URL defaults to it too)
 //   --setup-only   prepare the database and run the batch, then exit
@@ -17,7 +19,7 @@ import { closePrisma, getPrisma } from "@/lib/db/prisma";
 import { runLocalBatch } from "@/lib/batch/local-executor";
 import { BatchConflictError } from "@/lib/batch/runs";
 import { readPriceFile } from "@/lib/market-data/price-file";
-import { prepareDatabase } from "@/lib/seed/prepare-database";
+import { setupDatabase } from "@/lib/seed/setup";
 
 const { values: args } = parseArgs({
   options: { dev: { type: "boolean" }, port: { type: "string" }, "setup-only": { type: "boolean" } },
@@ -38,6 +40,9 @@ function authSecret(): string {
 async function main() {
   if (args.port !== undefined) process.env.PORT = args.port; // validated as PORT
   const config = env(); // an invalid variable stops the start here, named
+  if (Boolean(config.ADMIN_EMAIL) !== Boolean(config.ADMIN_PASSWORD)) {
+    throw new Error(config.ADMIN_EMAIL ? "ADMIN_EMAIL is set without ADMIN_PASSWORD: set both for a first admin (or neither)" : "ADMIN_PASSWORD is set without ADMIN_EMAIL: set both for a first admin (or neither)");
+  }
   readPriceFile(); // a malformed bundled price file stops the start here, with the line to fix
   mkdirSync(dataDir, { recursive: true });
   let embedded: EmbeddedPostgres | undefined;
@@ -54,7 +59,9 @@ async function main() {
   // This process's pool and Prisma client read it through the configuration (which notices the change),
   // and the children inherit it.
   process.env.DATABASE_URL = url;
-  await prepareDatabase({ url, pool: getPool(), prisma: getPrisma(), demo: config.SEED_DEMO === "1", log });
+  process.env.BETTER_AUTH_SECRET = authSecret(); // the first admin is created through better-auth in this process
+  const admin = config.ADMIN_EMAIL && config.ADMIN_PASSWORD ? { email: config.ADMIN_EMAIL, name: config.ADMIN_NAME, password: config.ADMIN_PASSWORD } : undefined;
+  await setupDatabase({ url, pool: getPool(), prisma: getPrisma(), demo: config.SEED_DEMO === "1", admin, log });
   try {
     const summary = await runLocalBatch({ trigger: "SEED" });
     log(`daily batch up to ${summary.asOfDate}: ${summary.status} in ${summary.durationMs} ms`);

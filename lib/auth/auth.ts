@@ -3,7 +3,7 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
-import { appUrl as configuredAppUrl, env } from "@/lib/config/env";
+import { ADMIN_PASSWORD_MIN_LENGTH, appUrl as configuredAppUrl, env } from "@/lib/config/env";
 import { getPrisma } from "@/lib/db/prisma";
 
 export const SESSION_TTL_SECONDS = 8 * 60 * 60;
@@ -16,7 +16,7 @@ function createAuth() {
     secret: env().BETTER_AUTH_SECRET,
     trustedOrigins: [appUrl],
     database: prismaAdapter(getPrisma(), { provider: "postgresql" }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: ADMIN_PASSWORD_MIN_LENGTH },
     session: { expiresIn: SESSION_TTL_SECONDS, updateAge: 60 * 60 },
     user: {
       additionalFields: { role: { type: "string", input: false, defaultValue: "MANAGER" } },

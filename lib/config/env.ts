@@ -10,6 +10,9 @@ import { isTradingDay } from "@/lib/market-data/trading-calendar";
 import { DEFAULT_RISK_FREE_RATE } from "@/lib/risk/black-scholes";
 import { DEFAULT_TLT_DURATION } from "@/lib/stress/scenarios";
 
+/** The shortest password better-auth accepts (lib/auth/auth.ts, minPasswordLength). */
+export const ADMIN_PASSWORD_MIN_LENGTH = 10;
+
 type Source = Readonly<Record<string, string | undefined>>;
 
 /** A whole number in [min, max] written in decimal digits. */
@@ -37,7 +40,7 @@ const absoluteUrl = (what: string) =>
 
 /** AS_OF: a real date and an NYSE trading day. Not in the future is checked when a run resolves it
  * (lib/market-data/as-of.ts), since "today" moves while a process runs. */
-const asOfSchema = isoDateSchema.superRefine((d, ctx) => {
+export const asOfSchema = isoDateSchema.superRefine((d, ctx) => {
   if (!isIsoDate(d)) return;
   try {
     if (!isTradingDay(d)) ctx.addIssue({ code: "custom", message: `${d} is not an NYSE trading day (a weekend or a holiday)` });
@@ -63,6 +66,10 @@ const schema = z
     /** Unset: http://localhost:$PORT (see appUrl()). */
     APP_URL: absoluteUrl("the app's public URL").optional(),
     BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    // The first admin (`npm run setup`, and `npm start` with both set).
+    ADMIN_EMAIL: z.email("must be an email address").optional(),
+    ADMIN_NAME: z.string().optional(),
+    ADMIN_PASSWORD: z.string().min(ADMIN_PASSWORD_MIN_LENGTH, `must be at least ${ADMIN_PASSWORD_MIN_LENGTH} characters`).optional(),
     // The batch.
     AS_OF: asOfSchema.optional(),
     MARKET_DATA_PROVIDER: z.enum(["file", "fmp"], { error: (iss) => `must be one of file, fmp, got ${JSON.stringify(iss.input)}` }).default("file"),

@@ -1,13 +1,20 @@
 // Applies the committed Prisma migrations (`prisma migrate deploy`) and verifies the result: the CLI
-// can exit 0 when its engine fails to start, so its output is checked too.
+// can exit 0 when its engine fails to start, so its output is checked too. It runs under an advisory
+// lock, so two instances started at once against one database apply them one after the other (the
+// second finds nothing pending).
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { childProcessEnv } from "@/lib/config/env";
+import { ADVISORY_LOCK_KEYS, withAdvisoryLock } from "./advisory-lock";
 
 const run = promisify(execFile);
 
 export async function applyMigrations(url: string, cwd = process.cwd()): Promise<void> {
+  await withAdvisoryLock(url, ADVISORY_LOCK_KEYS.migrations, () => deployMigrations(url, cwd));
+}
+
+async function deployMigrations(url: string, cwd: string): Promise<void> {
   // Asynchronous on purpose: an embedded database is served by this process's event loop.
   let output: string;
   try {

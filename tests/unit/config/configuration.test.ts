@@ -63,8 +63,14 @@ describe("configuration", () => {
     expect(loadEnv({ AS_OF: "2026-07-13" }).AS_OF).toBe("2026-07-13");
   });
 
+  it("checks the first admin's email and password", () => {
+    expect(loadEnv({ ADMIN_EMAIL: "ops@example.com", ADMIN_PASSWORD: "long-enough-1" })).toMatchObject({ ADMIN_EMAIL: "ops@example.com", ADMIN_PASSWORD: "long-enough-1" });
+    expect(() => loadEnv({ ADMIN_EMAIL: "not-an-email" })).toThrow("ADMIN_EMAIL: must be an email address");
+    expect(() => loadEnv({ ADMIN_PASSWORD: "short" })).toThrow("ADMIN_PASSWORD: must be at least 10 characters");
+  });
+
   it("lists the variables the README documents", () => {
-    for (const v of ["DATABASE_URL", "PORT", "HOST", "APP_URL", "BETTER_AUTH_SECRET", "AS_OF", "MARKET_DATA_PROVIDER", "FMP_API_KEY", "FMP_BASE_URL", "RISK_FREE_RATE", "TLT_DURATION", "BATCH_EXECUTOR", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_DEV", "EMBEDDED_DB_PORT", "EMBEDDED_DB_DIR", "DB_POOL_MAX", "SEED_DEMO", "DEBUG"]) {
+    for (const v of ["DATABASE_URL", "PORT", "HOST", "APP_URL", "BETTER_AUTH_SECRET", "AS_OF", "MARKET_DATA_PROVIDER", "FMP_API_KEY", "FMP_BASE_URL", "RISK_FREE_RATE", "TLT_DURATION", "BATCH_EXECUTOR", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_DEV", "EMBEDDED_DB_PORT", "EMBEDDED_DB_DIR", "DB_POOL_MAX", "SEED_DEMO", "ADMIN_EMAIL", "ADMIN_NAME", "ADMIN_PASSWORD", "DEBUG"]) {
       expect(CONFIG_VARIABLES).toContain(v);
     }
   });
