@@ -25,6 +25,14 @@ step "build"
 npx next build
 # A port of this run's own, so no server left by another run is reused (its database is named after it).
 export E2E_PORT="${E2E_PORT:-$(node scripts/free-port.mjs)}"
+# Its database is named after the port (scripts/e2e-server.sh): dropped when the run ends, however it ends.
+drop_e2e_database() {
+  if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+    psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS riskline_e2e_${E2E_PORT} WITH (FORCE)" \
+      || echo "warning: could not drop the e2e database riskline_e2e_${E2E_PORT}" >&2
+  fi
+}
+trap drop_e2e_database EXIT
 step "end-to-end tests (Playwright, Chromium, port ${E2E_PORT})"
 PLAYWRIGHT_JSON_OUTPUT_NAME=.test-reports/e2e.json npx playwright test --reporter=list,json
 step "summary"
