@@ -1,6 +1,7 @@
 // What every portfolio refresh of one run shares: the price panel and its returns, the symbol betas,
 // and per date the factor covariance and the stress betas (computed once, whichever portfolio asks
 // first), plus the scenarios and the sector data.
+import { batchSettings } from "@/lib/config/env";
 import type { Queryable } from "@/lib/db/pool";
 import type { IsoDate } from "@/lib/dates";
 import { STRESS_PROXIES } from "@/lib/factors/registry";
@@ -59,12 +60,14 @@ export async function loadSectorLookup(db: Queryable): Promise<SectorLookup> {
   return new Map(rows.map((r) => [r.symbol, { assetType: r.asset_type, sector: r.sector }]));
 }
 
-export async function createMarketContext(db: Queryable, panel: PricePanel, betas: BetaStore, config: BatchConfig): Promise<MarketContext> {
-  const returns = new ReturnCache(panel);
+/** A market context over given parts: the per-date covariance and stress betas are computed once,
+ * whichever portfolio asks first. `returns` defaults to a new cache over the panel. */
+export function marketContext(parts: { panel: PricePanel; returns?: ReturnCache; betas: BetaStore; sectors: SectorLookup; scenarios: ScenarioShocks[]; config: BatchConfig }): MarketContext {
+  const { panel, betas, sectors, scenarios, config } = parts;
+  const returns = parts.returns ?? new ReturnCache(panel);
   const stressEngine = new StressBetaEngine(panel, returns);
   const covariances = new Map<IsoDate, FactorCovarianceResult>();
   const stressBetas = new Map<string, StressBetaResult>();
-  const [scenarios, sectors] = await Promise.all([loadScenarios(db).then((d) => resolveScenarios(db, d, config.tltDuration)), loadSectorLookup(db)]);
   return {
     panel,
     returns,
@@ -84,4 +87,12 @@ export async function createMarketContext(db: Queryable, panel: PricePanel, beta
       return b;
     },
   };
+}
+
+/** The run's market context: its scenarios (replays resolved) and sectors read from the database, the
+ * rate and duration from the configuration. */
+export async function createMarketContext(db: Queryable, panel: PricePanel, betas: BetaStore): Promise<MarketContext> {
+  const config: BatchConfig = batchSettings();
+  const [scenarios, sectors] = await Promise.all([loadScenarios(db).then((d) => resolveScenarios(db, d, config.tltDuration)), loadSectorLookup(db)]);
+  return marketContext({ panel, betas, sectors, scenarios, config });
 }

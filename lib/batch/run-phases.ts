@@ -1,12 +1,11 @@
 // The batch's run-level phases with their telemetry, shared by both executors: the local one runs
 // them in-process, the Inngest function wraps each in a step.run with a stable id.
 import type pg from "pg";
-import { batchSettings } from "@/lib/config/env";
 import type { IsoDate } from "@/lib/dates";
 import type { MarketDataProvider } from "@/lib/market-data/provider";
 import type { PricePanel } from "@/lib/risk/panel";
 import { loadBetaStore, type BetaStore } from "./beta-store";
-import { createMarketContext, type BatchConfig, type MarketContext } from "./market-context";
+import { createMarketContext, type MarketContext } from "./market-context";
 import { planMissingDates } from "./phases/missing-dates";
 import { fetchMarketData, heldSymbols, neededSymbols } from "./phases/market-data";
 import { upsertRegistries } from "./phases/prerequisites";
@@ -16,11 +15,6 @@ import { finishRun } from "./runs";
 import { runningPhaseRows } from "./run-invariants";
 import { runPhase, writePhaseRows } from "./telemetry";
 import type { BatchRequest, MarketDataResult, MissingDatesResult, PortfolioRefreshResult, SymbolAnalyticsResult } from "./types";
-
-/** RISK_FREE_RATE and TLT_DURATION from the configuration (defaults 0.04 and 17). */
-export function batchConfig(): BatchConfig {
-  return batchSettings();
-}
 
 export function phasePrerequisites(pool: pg.Pool, runId: string): Promise<void> {
   return runPhase(pool, runId, "PREREQUISITES", async () => {
@@ -42,9 +36,11 @@ const pending = (plan: MissingDatesResult) => plan.portfolios.filter((p) => p.da
 
 /** The last date any book of the plan computes: the as-of date, or later when a book re-chains stored
  * days past it. Market data and the panel reach this far. */
-export const planEnd = (plan: MissingDatesResult): IsoDate => {
-  const last = plan.allDates.at(-1);
-  return last !== undefined && last > plan.asOfDate ? last : plan.asOfDate;
+export const planEnd = (plan: MissingDatesResult): IsoDate => lastComputedDate(plan.asOfDate, plan.allDates);
+
+const lastComputedDate = (asOfDate: IsoDate, dates: readonly IsoDate[]): IsoDate => {
+  const last = dates.at(-1);
+  return last !== undefined && last > asOfDate ? last : asOfDate;
 };
 
 export function phaseMarketData(pool: pg.Pool, runId: string, provider: MarketDataProvider, plan: MissingDatesResult): Promise<MarketDataResult> {
@@ -80,10 +76,9 @@ export async function phaseSymbolAnalytics(
 /** What one portfolio's refresh needs when it runs on its own (an Inngest child run). */
 export async function marketContextForPortfolio(pool: pg.Pool, portfolioId: string, dates: readonly IsoDate[], asOfDate: IsoDate): Promise<MarketContext> {
   const symbols = await neededSymbols(pool, [portfolioId]);
-  const last = dates.at(-1)!;
-  const panel = await loadPricePanel(pool, symbols, dates[0]!, last > asOfDate ? last : asOfDate);
+  const panel = await loadPricePanel(pool, symbols, dates[0]!, lastComputedDate(asOfDate, dates));
   const betas = await loadBetaStore(pool, await heldSymbols(pool, [portfolioId]), dates);
-  return createMarketContext(pool, panel, betas, batchConfig());
+  return createMarketContext(pool, panel, betas);
 }
 
 export function runStatus(results: readonly PortfolioRefreshResult[]): "SUCCEEDED" | "PARTIAL" | "FAILED" {

@@ -4,7 +4,7 @@
 import type pg from "pg";
 import type { MarketDataProvider } from "@/lib/market-data/provider";
 import { createMarketContext, type MarketContext } from "./market-context";
-import { batchConfig, phaseFinish, phaseMarketData, phaseMissingDates, phasePrerequisites, phasePricePanel, phaseSymbolAnalytics, upToDate } from "./run-phases";
+import { phaseFinish, phaseMarketData, phaseMissingDates, phasePrerequisites, phasePricePanel, phaseSymbolAnalytics, upToDate } from "./run-phases";
 import type { RunRow } from "./runs";
 import type { BatchRequest, PortfolioPlan, PortfolioRefreshResult } from "./types";
 
@@ -37,7 +37,7 @@ export async function runBatchSequence(
     const analytics = await driver.step("symbol-analytics", async () => {
       const panel = await phasePricePanel(pool, run.id, md.symbols, plan);
       const { value, store } = await phaseSymbolAnalytics(pool, run.id, panel, plan);
-      if (driver.inProcess) market = await createMarketContext(pool, panel, store, batchConfig());
+      if (driver.inProcess) market = await createMarketContext(pool, panel, store);
       return value;
     });
     extra.betasStored = analytics.betasStored;

@@ -3,17 +3,15 @@
 import { expect } from "vitest";
 import { BetaStore } from "@/lib/batch/beta-store";
 import type { PortfolioData } from "@/lib/batch/load-portfolio";
-import type { MarketContext } from "@/lib/batch/market-context";
+import { marketContext, type MarketContext } from "@/lib/batch/market-context";
 import type { FactorKey } from "@/lib/factors/registry";
 import { readSymbolFile } from "@/lib/market-data/price-file";
 import { buildPricePanel } from "@/lib/market-data/price-panel";
 import type { PricePanel } from "@/lib/risk/panel";
-import { factorCovariance, type FactorCovarianceResult } from "@/lib/risk/factor-covariance";
 import type { EnginePosition, PositionValue } from "@/lib/risk/position-exposure";
 import { ReturnCache } from "@/lib/risk/returns";
 import type { SectorLookup } from "@/lib/risk/sector";
 import { resolveScenario } from "@/lib/risk/stress";
-import { StressBetaEngine, type StressBetaResult } from "@/lib/risk/stress-betas";
 import { SymbolBetaEngine } from "@/lib/risk/symbol-betas";
 import { SCENARIOS } from "@/lib/stress/scenarios";
 import { bundledPanel, bundledReturns, stockPosition } from "../../risk/portfolio-golden";
@@ -41,29 +39,14 @@ export function betaStore(symbols: readonly string[], dates: readonly string[], 
 /** The batch's market context over the bundled prices, as createMarketContext builds it from the database. */
 export function bundledMarket(betas: BetaStore): MarketContext {
   const panel = bundledPanel();
-  const returns = bundledReturns();
-  const stressEngine = new StressBetaEngine(panel, returns);
-  const covariances = new Map<string, FactorCovarianceResult>();
-  const stressBetas = new Map<string, StressBetaResult>();
-  return {
+  return marketContext({
     panel,
-    returns,
+    returns: bundledReturns(),
     betas,
     sectors,
     scenarios: SCENARIOS.map((s) => resolveScenario(s, { panel, tltDuration: 17 })),
     config: { riskFreeRate: 0.04, tltDuration: 17 },
-    covarianceOn(date) {
-      let c = covariances.get(date);
-      if (!c) covariances.set(date, (c = factorCovariance(panel, date, { returns })));
-      return c;
-    },
-    stressBetasOn(symbol, date) {
-      const key = `${symbol}|${date}`;
-      let b = stressBetas.get(key);
-      if (!b) stressBetas.set(key, (b = stressEngine.betas(symbol, date)));
-      return b;
-    },
-  };
+  });
 }
 
 /** A price panel of made-up closes: `closes(symbol, i)` on `days` consecutive dates. */
