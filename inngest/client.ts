@@ -22,6 +22,9 @@ export const batchRequested = eventType("riskline/batch.requested", { schema: ba
 /** An admin's forced rerun over a date range. */
 export const batchRerunRequested = eventType("riskline/batch.rerun-requested", { schema: batchRequestSchema });
 
+/** A book's inputs changed (positions, marks, flows): its results are recomputed from `from`. */
+export const portfolioChangedEvent = eventType("riskline/portfolio.changed", { schema: z.object({ portfolioId: z.string().min(1), from: isoDate }) });
+
 const planSchema = z.object({ portfolioId: z.string(), dates: z.array(isoDate), anchorDate: isoDate.nullable() });
 
 /** The per-portfolio child run, invoked by the batch function. */

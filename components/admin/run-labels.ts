@@ -19,6 +19,8 @@ export function triggerLabel(run: Pick<AdminRun, "trigger" | "triggeredBy">): st
       return "CLI";
     case "SEED":
       return "Seed";
+    case "RECOMPUTE":
+      return run.triggeredBy ? `Recompute after an edit · ${run.triggeredBy.name}` : "Recompute after an edit";
   }
 }
 

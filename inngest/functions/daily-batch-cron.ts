@@ -2,11 +2,11 @@
 // sends an event (cron runs cannot be replayed; the event-triggered run can).
 import { randomUUID } from "node:crypto";
 import { cron } from "inngest";
+import { DAILY_BATCH_CRON } from "@/lib/batch/daily-schedule";
 import { resolveRunAsOf } from "@/lib/batch/local-executor";
 import { providerFromEnv } from "@/lib/market-data/provider-from-env";
 import { batchRequested, inngest } from "../client";
 
-export const DAILY_BATCH_CRON = "TZ=America/New_York 30 18 * * 1-5";
 
 export const dailyBatchCron = inngest.createFunction({ id: "daily-batch-cron", triggers: [cron(DAILY_BATCH_CRON)] }, async ({ step }) => {
   const request = await step.run("resolve-as-of", async () => ({

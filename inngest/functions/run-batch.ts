@@ -13,7 +13,7 @@ import { refreshPortfolioFn } from "./refresh-portfolio";
 
 type Step = Parameters<Parameters<typeof inngest.createFunction>[1]>[0]["step"];
 
-function inngestDriver(step: Step): BatchDriver {
+export function inngestDriver(step: Step): BatchDriver {
   const pool = getPool();
   return {
     inProcess: false,

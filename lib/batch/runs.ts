@@ -10,8 +10,12 @@ import type { BatchRequest } from "./types";
 export const DEAD_RUN_AFTER_MS = 10 * 60_000;
 
 export class BatchConflictError extends Error {
-  constructor(readonly runningRunId: string, asOfDate: IsoDate) {
-    super(`A batch for ${asOfDate} is already running (run ${runningRunId}); force a rerun to recompute anyway.`);
+  constructor(readonly runningRunId: string, activeKey: string) {
+    super(
+      activeKey.startsWith("recompute:")
+        ? `A recompute of portfolio ${activeKey.slice("recompute:".length)} is already running (run ${runningRunId}).`
+        : `A batch for ${activeKey} is already running (run ${runningRunId}); force a rerun to recompute anyway.`,
+    );
     this.name = "BatchConflictError";
   }
 }
@@ -39,19 +43,34 @@ export async function reapDeadRuns(db: Queryable, now = new Date()): Promise<num
   return rows.length;
 }
 
+/**
+ * The key a running run holds: a normal batch its as-of date (one at a time per date), a book's
+ * recompute after an edit the book (one at a time per book; a batch for the date may run beside it,
+ * the portfolio lease keeps their writes apart), a forced rerun none.
+ */
+export function activeKey(req: BatchRequest, asOfDate: IsoDate): string | null {
+  if (req.force) return null;
+  if (req.trigger === "RECOMPUTE") {
+    if (req.portfolioIds?.length !== 1) throw new Error("a recompute run is for exactly one portfolio");
+    return `recompute:${req.portfolioIds[0]}`;
+  }
+  return asOfDate;
+}
+
 export async function createRun(db: Queryable, req: BatchRequest, asOfDate: IsoDate, executor: "local" | "inngest", id: string = randomUUID()): Promise<RunRow> {
   await reapDeadRuns(db);
   const forced = Boolean(req.force);
+  const key = activeKey(req, asOfDate);
   try {
     await db.query(
       `INSERT INTO batch_runs (id, as_of_date, trigger, triggered_by_id, portfolio_ids, force_rerun, from_date, to_date, status, executor, active_key, started_at, heartbeat_at)
        VALUES ($1, $2::date, $3::"BatchTrigger", $4, $5::text[], $6, $7::date, $8::date, 'RUNNING', $9, $10, now(), now())`,
-      [id, asOfDate, req.trigger, req.triggeredById ?? null, req.portfolioIds ?? [], forced, req.force?.from ?? null, req.force?.to ?? null, executor, forced ? null : asOfDate],
+      [id, asOfDate, req.trigger, req.triggeredById ?? null, req.portfolioIds ?? [], forced, req.force?.from ?? null, req.force?.to ?? null, executor, key],
     );
   } catch (e) {
     if ((e as { code?: string }).code === "23505") {
-      const { rows } = await db.query<{ id: string }>(`SELECT id FROM batch_runs WHERE active_key = $1`, [asOfDate]);
-      throw new BatchConflictError(rows[0]?.id ?? "unknown", asOfDate);
+      const { rows } = await db.query<{ id: string }>(`SELECT id FROM batch_runs WHERE active_key = $1`, [key]);
+      throw new BatchConflictError(rows[0]?.id ?? "unknown", key ?? asOfDate);
     }
     throw e;
   }

@@ -7,6 +7,7 @@ import type { Queryable } from "@/lib/db/pool";
 import { withTransaction } from "@/lib/db/pool";
 import type { IsoDate } from "@/lib/dates";
 import type { DayResult } from "./portfolio-day";
+import { writePhaseRows, type PhaseRow } from "./telemetry";
 
 export async function claimSnapshots(db: Queryable, portfolioId: string, dates: readonly IsoDate[], runId: string): Promise<void> {
   if (!dates.length) return;
@@ -29,10 +30,25 @@ async function replaceDays(client: pg.PoolClient, portfolioId: string, dates: Is
   await client.query(`WITH ${ctes.join(", ")} DELETE FROM ${last} WHERE portfolio_id = $1 AND date = ANY($2::date[])`, [portfolioId, dates]);
 }
 
-/** `previousDate`: the trading day the first of `days` chained from (each later one chains from the one before). */
-export async function writeDays(pool: pg.Pool, portfolioId: string, runId: string, days: readonly DayResult[], previousDate: IsoDate | null): Promise<number> {
+/** Rows a day writes: its results and its snapshot. */
+export const dayRowCount = (d: DayResult): number => d.valuations.length + d.greeks.length + d.exposures.length + d.stress.length + (d.correlation ? 1 : 0) + 1;
+
+/**
+ * `previousDate`: the trading day the first of `days` chained from (each later one chains from the one before).
+ * `telemetry(ms)`: the days' phase rows, written in the same transaction, so a day committed COMPLETE
+ * always has its telemetry (a run killed right after the commit leaves no RUNNING row for a finished day).
+ */
+export async function writeDays(
+  pool: pg.Pool,
+  portfolioId: string,
+  runId: string,
+  days: readonly DayResult[],
+  previousDate: IsoDate | null,
+  telemetry: (durationMs: number) => readonly PhaseRow[],
+): Promise<number> {
   if (!days.length) return 0;
   const dates = days.map((d) => d.date);
+  const t0 = performance.now();
   return withTransaction(async (client) => {
     let rows = 0;
     await replaceDays(client, portfolioId, dates);
@@ -217,6 +233,7 @@ export async function writeDays(pool: pg.Pool, portfolioId: string, runId: strin
       ],
     );
     if (res.rowCount !== days.length) throw new Error(`expected ${days.length} claimed snapshots to complete, updated ${res.rowCount}: a concurrent writer removed the claim`);
+    await writePhaseRows(client, runId, telemetry(performance.now() - t0));
     return rows + days.length;
   }, pool);
 }

@@ -80,6 +80,8 @@ const schema = z
       .refine((n) => n > 0, "must be a duration in years, above 0")
       .default(DEFAULT_TLT_DURATION),
     BATCH_EXECUTOR: z.enum(["local", "inngest"], "must be local or inngest").optional(),
+    /** The app server's own daily batch (weekdays 18:30 New York) when Inngest is not configured. */
+    DAILY_SCHEDULE: z.enum(["on", "off"], "must be on or off").default("on"),
     // Inngest (the SDK reads these itself as well).
     INNGEST_EVENT_KEY: z.string().optional(),
     INNGEST_SIGNING_KEY: z.string().optional(),

@@ -6,7 +6,7 @@ import { isoDateSchema } from "@/lib/dates";
 import { REASON_CODES } from "@/lib/reason-codes";
 import { pageLimit, tradingDaySchema, type TradingDayCheck } from "./admin-freshness";
 
-export const BATCH_TRIGGERS = ["CRON", "ADMIN", "CLI", "SEED"] as const;
+export const BATCH_TRIGGERS = ["CRON", "ADMIN", "CLI", "SEED", "RECOMPUTE"] as const;
 export type BatchTrigger = (typeof BATCH_TRIGGERS)[number];
 
 /** Phases in execution order; the database enum BatchPhaseName mirrors it. */

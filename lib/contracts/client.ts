@@ -28,6 +28,7 @@ import {
   positionListResponse,
   positionUpdateResponse,
 } from "./positions";
+import { type RecomputeRequestBody, recomputeRequestedResponse, recomputeStatusResponse } from "./recompute";
 import { type CustomScenarioBody, scenarioCreatedResponse, scenarioListResponse } from "./scenarios";
 
 /** An answer other than 2xx: `{ error: { code, message } }` turned into a thrown error with that message. */
@@ -92,6 +93,8 @@ export const endpoints = {
   ),
   importPreview: mutation<ImportBody & { mode: "preview" }, [string], typeof importPreviewResponse>("POST", (id) => portfolio(id, "positions/import"), importPreviewResponse),
   importCommit: mutation<ImportBody & { mode: "commit" }, [string], typeof importCommitResponse>("POST", (id) => portfolio(id, "positions/import"), importCommitResponse),
+  recomputeStatus: endpoint((id: string) => portfolio(id, "recompute"), recomputeStatusResponse),
+  requestRecompute: mutation<RecomputeRequestBody, [string], typeof recomputeRequestedResponse>("POST", (id) => portfolio(id, "recompute"), recomputeRequestedResponse),
   overview: endpoint((id: string, q: AsOfQuery = {}) => withQuery(portfolio(id, "overview"), q), overviewResponse),
   snapshots: endpoint((id: string, q: SnapshotsQuery = {}) => withQuery(portfolio(id, "snapshots"), q), snapshotsResponse),
   factors: endpoint((id: string, q: FactorsQuery = {}) => withQuery(portfolio(id, "factors"), q), factorsResponse),

@@ -9,7 +9,7 @@ import { parsePositionCsv, type CsvRow, type CsvRowError } from "@/lib/positions
 import { draftKey, type PositionDraft } from "@/lib/positions/position-rules";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { PortfolioSummary } from "@/lib/contracts/portfolios";
-import { markResultsStale, type Tx } from "./results-stale";
+import { changeInputs, markResultsStale, type Tx } from "./results-stale";
 
 async function checkCsv(db: Tx | PrismaClient, portfolio: PortfolioSummary, csv: string): Promise<{ rows: CsvRow[]; errors: CsvRowError[] }> {
   const symbols = new Map((await db.symbol.findMany({ select: { symbol: true, assetType: true } })).map((s) => [s.symbol, s.assetType]));
@@ -60,7 +60,7 @@ const toCreate = (portfolioId: string, d: PositionDraft) => ({
 });
 
 export async function commitPositionImport(portfolio: PortfolioSummary, csv: string): Promise<ImportCommitResponse> {
-  return getPrisma().$transaction(async (tx) => {
+  return changeInputs(portfolio.id, async (tx) => {
     // Two imports into one portfolio queue here, so the duplicate check sees the other's rows.
     await tx.$executeRaw`SELECT 1 FROM portfolios WHERE id = ${portfolio.id} FOR UPDATE`;
     const { rows, errors } = await checkCsv(tx, portfolio, csv);

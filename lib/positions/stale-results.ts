@@ -11,6 +11,6 @@ export function staleResultsNotice(recomputeFrom: string): StaleResultsNotice {
   return {
     resultsStale: true,
     recomputeFrom,
-    message: `Inputs changed: results from ${recomputeFrom} on still reflect the previous inputs until the next batch run recomputes them.`,
+    message: `Inputs changed: results from ${recomputeFrom} on are being recomputed; until then they show the previous inputs.`,
   };
 }

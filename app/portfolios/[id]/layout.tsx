@@ -1,13 +1,15 @@
 import type { ReactNode } from "react";
 import { PortfolioHeader } from "@/components/portfolio-header";
+import { RecomputeStatus } from "@/components/recompute-status";
 import { getPagePortfolio } from "@/lib/dal/pages";
 
 export default async function PortfolioLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { portfolio } = await getPagePortfolio(id);
+  const { user, portfolio } = await getPagePortfolio(id);
   return (
     <>
       <PortfolioHeader portfolioId={portfolio.id} name={portfolio.name} description={portfolio.description} />
+      <RecomputeStatus portfolioId={portfolio.id} canRequest={portfolio.ownerId === user.id} />
       {children}
     </>
   );

@@ -14,7 +14,7 @@ import { acquirePortfolio, extendPortfolioLease, releasePortfolio } from "../por
 import { computePortfolioDay, DayPhaseError, type DayResult } from "../portfolio-day";
 import { asError, outcomeRow, writePhaseRows, type PhaseRow } from "../telemetry";
 import { PORTFOLIO_DAY_PHASES, type PortfolioPlan, type PortfolioRefreshResult } from "../types";
-import { claimSnapshots, writeDays } from "../write-portfolio-results";
+import { claimSnapshots, dayRowCount, writeDays } from "../write-portfolio-results";
 
 export const DAYS_PER_CHUNK = 25;
 
@@ -107,18 +107,24 @@ async function computeChunk(portfolio: PortfolioData, market: MarketContext, cha
   return out;
 }
 
-/** Writes a chunk's results; a failure is returned (to be recorded), not thrown. */
+/**
+ * Writes a chunk's results with the telemetry of its computed days (their phase rows and a WRITE_RESULTS
+ * row each) in one transaction; a failure is returned (to be recorded), not thrown.
+ */
 async function writeChunk(
   pool: pg.Pool,
   portfolioId: string,
   runId: string,
   days: readonly DayResult[],
+  dayRows: readonly PhaseRow[],
   previousDate: IsoDate | null,
-): Promise<{ ok: true; rows: number; ms: number } | { ok: false; error: Error }> {
-  const t0 = performance.now();
+): Promise<{ ok: true; rows: number } | { ok: false; error: Error }> {
+  const telemetry = (ms: number): PhaseRow[] => [
+    ...dayRows,
+    ...days.map((d): PhaseRow => ({ phase: "WRITE_RESULTS", portfolioId, date: d.date, status: "SUCCEEDED", counts: { rowsWritten: dayRowCount(d) }, durationMs: ms / days.length, finishedAt: new Date() })),
+  ];
   try {
-    const rows = await writeDays(pool, portfolioId, runId, days, previousDate);
-    return { ok: true, rows, ms: performance.now() - t0 };
+    return { ok: true, rows: await writeDays(pool, portfolioId, runId, days, previousDate, telemetry) };
   } catch (e) {
     return { ok: false, error: asError(e) };
   }
@@ -173,26 +179,27 @@ export async function refreshPortfolio(pool: pg.Pool, market: MarketContext, pla
     for (let start = 0; next !== null; start += daysPerChunk) {
       const chunkAnchor = start === 0 ? plan.anchorDate : dates[start - 1]!;
       const current = await take(next);
-      const { computed, phaseRows, datesFailed } = current;
+      const { computed, datesFailed } = current;
       result.datesFailed += datesFailed;
       let stop: Stop | null = current.stop;
       const chunk = dates.slice(start, start + daysPerChunk);
+      const computedDates = new Set(computed.map((d) => d.date));
+      const dayRows = current.phaseRows.filter((r) => computedDates.has(r.date!));
+      // Rows written after the chunk: the stopping day's, and every row of a chunk whose write failed.
+      const phaseRows = current.phaseRows.filter((r) => !computedDates.has(r.date!));
       // One write in flight: the next chunk is computed while this one is written (its compute yields
       // between days so the write's statements go on). A failed write discards that next chunk.
-      const write = writeChunk(pool, portfolioId, runId, computed, chunkAnchor);
+      const write = writeChunk(pool, portfolioId, runId, computed, dayRows, chunkAnchor);
       next = stop === null && start + daysPerChunk < dates.length ? ahead(computeChunk(portfolio, market, chain, dates.slice(start + daysPerChunk, start + 2 * daysPerChunk))) : null;
       const written = await write;
       if (written.ok) {
         result.rowsWritten += written.rows;
         result.datesCompleted += computed.length;
-        for (const d of computed) {
-          const rows = d.valuations.length + d.greeks.length + d.exposures.length + d.stress.length + (d.correlation ? 1 : 0) + 1;
-          phaseRows.push({ phase: "WRITE_RESULTS", portfolioId, date: d.date, status: "SUCCEEDED", counts: { rowsWritten: rows }, durationMs: written.ms / computed.length, finishedAt: new Date() });
-        }
       } else {
         const cause = written.error;
         const error = new Error(`writing ${portfolioId} results of ${computed[0]?.date}..${computed.at(-1)?.date} failed: ${cause.message}`, { cause });
         error.stack = `${error.stack}\nCaused by: ${cause.stack}`;
+        phaseRows.push(...dayRows);
         for (const d of computed) phaseRows.push({ phase: "WRITE_RESULTS", portfolioId, date: d.date, status: "FAILED", reasonCode: "ERROR", error, finishedAt: new Date() });
         result.datesFailed += computed.length;
         stop = { date: computed[0]?.date ?? chunk[0]!, rows: [] };
