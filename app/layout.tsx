@@ -19,6 +19,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {user && <Link href="/portfolios">Portfolios</Link>}
           {user?.role === "ADMIN" && <Link href="/admin/batch">Batch</Link>}
           {user?.role === "ADMIN" && <Link href="/admin/data">Data</Link>}
+          {user?.role === "ADMIN" && <Link href="/admin/users">Users</Link>}
           <span className="spacer" />
           {user && (
             <>

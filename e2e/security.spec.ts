@@ -5,7 +5,7 @@ import { expect, test } from "@playwright/test";
 import { storageStatePath } from "./accounts";
 
 const OTHER_PORTFOLIO_PAGES = ["/portfolios/demo-hedgefund", "/portfolios/demo-hedgefund/risk", "/portfolios/demo-hedgefund/positions"];
-const ADMIN_PAGES = ["/admin/batch", "/admin/data"];
+const ADMIN_PAGES = ["/admin/batch", "/admin/data", "/admin/users"];
 
 test.describe("a manager", () => {
   test.use({ storageState: storageStatePath("individual") });

@@ -3,6 +3,8 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
+import { admin } from "better-auth/plugins";
+import { adminAc, userAc } from "better-auth/plugins/admin/access";
 import { ADMIN_PASSWORD_MIN_LENGTH, appUrl as configuredAppUrl, env } from "@/lib/config/env";
 import { getPrisma } from "@/lib/db/prisma";
 
@@ -28,7 +30,17 @@ function createAuth() {
       max: 200,
       customRules: { "/sign-in/email": { window: 60, max: 10 } },
     },
-    plugins: [nextCookies()],
+    // User administration (create, disable, reset a password) through better-auth's own admin plugin,
+    // with our two roles: a disabled user cannot sign in and their sessions are deleted at once.
+    plugins: [
+      admin({
+        defaultRole: "MANAGER",
+        adminRoles: ["ADMIN"],
+        roles: { ADMIN: adminAc, MANAGER: userAc },
+        bannedUserMessage: "This account is disabled. Ask an administrator to enable it.",
+      }),
+      nextCookies(),
+    ],
   });
 }
 

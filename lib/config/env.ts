@@ -9,9 +9,10 @@ import { isIsoDate, isoDateSchema } from "@/lib/dates";
 import { isTradingDay } from "@/lib/market-data/trading-calendar";
 import { DEFAULT_RISK_FREE_RATE } from "@/lib/risk/black-scholes";
 import { DEFAULT_TLT_DURATION } from "@/lib/stress/scenarios";
+import { USER_PASSWORD_MIN_LENGTH } from "@/lib/contracts/admin-users";
 
-/** The shortest password better-auth accepts (lib/auth/auth.ts, minPasswordLength). */
-export const ADMIN_PASSWORD_MIN_LENGTH = 10;
+/** The shortest password better-auth accepts (lib/auth/auth.ts, minPasswordLength), for every user. */
+export const ADMIN_PASSWORD_MIN_LENGTH = USER_PASSWORD_MIN_LENGTH;
 
 type Source = Readonly<Record<string, string | undefined>>;
 

@@ -18,6 +18,7 @@ import {
   volatilityResponse,
 } from "./analytics";
 import { freshnessResponse } from "./admin-freshness";
+import { type CreateUserBody, type UserChangeBody, userListResponse, userResponse } from "./admin-users";
 import { phasePageResponse, runDetailResponse, runPageResponse, type RunStatus, startedRunResponse, type StartRunBody } from "./admin-runs";
 import { portfolioListResponse, portfolioResponse } from "./portfolios";
 import {
@@ -80,6 +81,9 @@ export const endpoints = {
     phasePageResponse,
   ),
   startRun: mutation<StartRunBody, [], typeof startedRunResponse>("POST", () => "/api/admin/runs", startedRunResponse),
+  users: endpoint(() => "/api/admin/users", userListResponse),
+  createUser: mutation<CreateUserBody, [], typeof userResponse>("POST", () => "/api/admin/users", userResponse),
+  changeUser: mutation<UserChangeBody, [string], typeof userResponse>("PATCH", (userId) => `/api/admin/users/${encodeURIComponent(userId)}`, userResponse),
   scenarios: endpoint(() => "/api/scenarios", scenarioListResponse),
   createScenario: mutation<CustomScenarioBody, [], typeof scenarioCreatedResponse>("POST", () => "/api/scenarios", scenarioCreatedResponse),
   freshness: endpoint((q: { days?: number; asOf?: string } = {}) => withQuery("/api/admin/freshness", q), freshnessResponse),
