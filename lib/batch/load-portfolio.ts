@@ -8,6 +8,8 @@ import type { EnginePosition, InvestmentClass, PositionType } from "@/lib/risk/p
 export interface PortfolioData {
   id: string;
   name: string;
+  /** The manager: their own stress scenarios are computed for this book. */
+  ownerId: string;
   startingEquity: number;
   inceptionDate: IsoDate;
   /** The inputs version these positions, marks and flows were read at (read before them). */
@@ -67,8 +69,8 @@ function toEnginePosition(r: PositionRow): EnginePosition {
 export async function loadPortfolioData(db: Queryable, portfolioId: string): Promise<PortfolioData> {
   // The version first: inputs read after it are at least that new, so a run never takes newer inputs
   // for an older version (which would let it clear a recompute mark it did not honour).
-  const p = await db.query<{ id: string; name: string; starting_equity: number; inception_date: string; inputs_version: number }>(
-    `SELECT id, name, starting_equity, inception_date, inputs_version FROM portfolios WHERE id = $1`,
+  const p = await db.query<{ id: string; name: string; owner_id: string; starting_equity: number; inception_date: string; inputs_version: number }>(
+    `SELECT id, name, owner_id, starting_equity, inception_date, inputs_version FROM portfolios WHERE id = $1`,
     [portfolioId],
   );
   const [positions, marks, flows] = await Promise.all([
@@ -90,6 +92,7 @@ export async function loadPortfolioData(db: Queryable, portfolioId: string): Pro
   return {
     id: row.id,
     name: row.name,
+    ownerId: row.owner_id,
     startingEquity: row.starting_equity,
     inceptionDate: row.inception_date,
     inputsVersion: row.inputs_version,

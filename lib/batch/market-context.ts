@@ -27,20 +27,27 @@ export interface MarketContext {
   returns: ReturnCache;
   betas: BetaStore;
   sectors: SectorLookup;
+  /** Built-in and shared scenarios: every book computes them. */
   scenarios: ScenarioShocks[];
+  /** A manager's own scenarios, by owner id: only that manager's books compute them. */
+  privateScenarios: ReadonlyMap<string, ScenarioShocks[]>;
   config: BatchConfig;
+  /** The scenarios a book of this owner computes. */
+  scenariosFor(ownerId: string): ScenarioShocks[];
   covarianceOn(date: IsoDate): FactorCovarianceResult;
   stressBetasOn(symbol: string, date: IsoDate): StressBetaResult;
 }
 
-async function loadScenarios(db: Queryable): Promise<ScenarioDefinition[]> {
-  const { rows } = await db.query<{ key: string; name: string; category: string; description: string; shocks: unknown }>(
-    `SELECT key, name, category, description, shocks FROM stress_scenarios ORDER BY built_in DESC, key`,
+type OwnedDefinition = { ownerId: string | null; def: ScenarioDefinition };
+
+async function loadScenarios(db: Queryable): Promise<OwnedDefinition[]> {
+  const { rows } = await db.query<{ key: string; name: string; category: string; description: string; shocks: unknown; owner_id: string | null }>(
+    `SELECT key, name, category, description, shocks, owner_id FROM stress_scenarios ORDER BY built_in DESC, key`,
   );
   return rows.map((r) => {
     const parsed = scenarioDefinitionSchema.safeParse(r);
     if (!parsed.success) throw new Error(`Stress scenario ${r.key} is malformed: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-    return parsed.data;
+    return { ownerId: r.owner_id, def: parsed.data };
   });
 }
 
@@ -62,8 +69,17 @@ export async function loadSectorLookup(db: Queryable): Promise<SectorLookup> {
 
 /** A market context over given parts: the per-date covariance and stress betas are computed once,
  * whichever portfolio asks first. `returns` defaults to a new cache over the panel. */
-export function marketContext(parts: { panel: PricePanel; returns?: ReturnCache; betas: BetaStore; sectors: SectorLookup; scenarios: ScenarioShocks[]; config: BatchConfig }): MarketContext {
+export function marketContext(parts: {
+  panel: PricePanel;
+  returns?: ReturnCache;
+  betas: BetaStore;
+  sectors: SectorLookup;
+  scenarios: ScenarioShocks[];
+  privateScenarios?: ReadonlyMap<string, ScenarioShocks[]>;
+  config: BatchConfig;
+}): MarketContext {
   const { panel, betas, sectors, scenarios, config } = parts;
+  const privateScenarios = parts.privateScenarios ?? new Map<string, ScenarioShocks[]>();
   const returns = parts.returns ?? new ReturnCache(panel);
   const stressEngine = new StressBetaEngine(panel, returns);
   const covariances = new Map<IsoDate, FactorCovarianceResult>();
@@ -74,7 +90,9 @@ export function marketContext(parts: { panel: PricePanel; returns?: ReturnCache;
     betas,
     sectors,
     scenarios,
+    privateScenarios,
     config,
+    scenariosFor: (ownerId) => [...scenarios, ...(privateScenarios.get(ownerId) ?? [])],
     covarianceOn(date) {
       let c = covariances.get(date);
       if (!c) covariances.set(date, (c = factorCovariance(panel, date, { returns })));
@@ -93,6 +111,13 @@ export function marketContext(parts: { panel: PricePanel; returns?: ReturnCache;
  * rate and duration from the configuration. */
 export async function createMarketContext(db: Queryable, panel: PricePanel, betas: BetaStore): Promise<MarketContext> {
   const config: BatchConfig = batchSettings();
-  const [scenarios, sectors] = await Promise.all([loadScenarios(db).then((d) => resolveScenarios(db, d, config.tltDuration)), loadSectorLookup(db)]);
-  return marketContext({ panel, betas, sectors, scenarios, config });
+  const [owned, sectors] = await Promise.all([loadScenarios(db), loadSectorLookup(db)]);
+  const resolved = await resolveScenarios(db, owned.map((o) => o.def), config.tltDuration);
+  const scenarios: ScenarioShocks[] = [];
+  const privateScenarios = new Map<string, ScenarioShocks[]>();
+  owned.forEach(({ ownerId }, i) => {
+    if (ownerId === null) scenarios.push(resolved[i]!);
+    else privateScenarios.set(ownerId, [...(privateScenarios.get(ownerId) ?? []), resolved[i]!]);
+  });
+  return marketContext({ panel, betas, sectors, scenarios, privateScenarios, config });
 }

@@ -57,7 +57,7 @@ export function computePortfolioDay(portfolio: PortfolioData, market: MarketCont
   const correlations = step("CORRELATIONS", () => correlationsPhase({ date, panel: market.panel, publicExposures, nav: nav.nav }));
   const conc = step("CONCENTRATION", () => concentrationPhase({ values, sectors: market.sectors, nav: nav.nav }));
   const stress = step("STRESS_TESTS", () =>
-    stressTestsPhase({ date, market, values, positionById, greeks: greeks.greeks, exposures: factors.rows, nav: nav.nav }),
+    stressTestsPhase({ date, market, scenarios: market.scenariosFor(portfolio.ownerId), values, positionById, greeks: greeks.greeks, exposures: factors.rows, nav: nav.nav }),
   );
 
   const snapshot: SnapshotFigures = {

@@ -30,7 +30,7 @@ import {
   positionUpdateResponse,
 } from "./positions";
 import { type RecomputeRequestBody, recomputeRequestedResponse, recomputeStatusResponse } from "./recompute";
-import { type CustomScenarioBody, scenarioCreatedResponse, scenarioListResponse } from "./scenarios";
+import { type CustomScenarioBody, scenarioCreatedResponse, scenarioDeletedResponse, scenarioListResponse, type ScenarioUpdateBody } from "./scenarios";
 
 /** An answer other than 2xx: `{ error: { code, message } }` turned into a thrown error with that message. */
 export class FetchError extends Error {
@@ -67,7 +67,7 @@ function endpoint<A extends unknown[], S extends z.ZodType>(path: (...args: A) =
 }
 
 /** A change: also its method and the type of its body (typed only: the server parses it). */
-function mutation<B, A extends unknown[], S extends z.ZodType>(method: "POST" | "PATCH", path: (...args: A) => string, response: S) {
+function mutation<B, A extends unknown[], S extends z.ZodType>(method: "POST" | "PATCH" | "DELETE", path: (...args: A) => string, response: S) {
   return { method, path, response, body: undefined as B | undefined };
 }
 
@@ -86,6 +86,8 @@ export const endpoints = {
   changeUser: mutation<UserChangeBody, [string], typeof userResponse>("PATCH", (userId) => `/api/admin/users/${encodeURIComponent(userId)}`, userResponse),
   scenarios: endpoint(() => "/api/scenarios", scenarioListResponse),
   createScenario: mutation<CustomScenarioBody, [], typeof scenarioCreatedResponse>("POST", () => "/api/scenarios", scenarioCreatedResponse),
+  updateScenario: mutation<ScenarioUpdateBody, [string], typeof scenarioCreatedResponse>("PATCH", (key) => `/api/scenarios/${encodeURIComponent(key)}`, scenarioCreatedResponse),
+  deleteScenario: mutation<Record<string, never>, [string], typeof scenarioDeletedResponse>("DELETE", (key) => `/api/scenarios/${encodeURIComponent(key)}`, scenarioDeletedResponse),
   freshness: endpoint((q: { days?: number; asOf?: string } = {}) => withQuery("/api/admin/freshness", q), freshnessResponse),
   portfolios: endpoint(() => "/api/portfolios", portfolioListResponse),
   portfolio: endpoint((id: string) => `/api/portfolios/${encodeURIComponent(id)}`, portfolioResponse),

@@ -21,25 +21,46 @@ const scenarioShocksSchema = z.discriminatedUnion("kind", [
 ]);
 
 export const scenarioDefinitionSchema = z.object({
-  key: z.string().regex(/^[A-Z0-9_]{2,64}$/),
+  // A manager's own scenario is stored under its key and an owner tag (lib/dal/scenarios.ts).
+  key: z.string().regex(/^[A-Z0-9_]{2,80}$/),
   name: z.string().min(1).max(120),
   category: z.enum(["market", "rates", "style", "historical"]),
   description: z.string().max(500),
   shocks: scenarioShocksSchema,
 }) satisfies z.ZodType<ScenarioDefinition>;
 
+type ScenarioFields = Pick<ScenarioDefinition, "shocks">;
+const shocksSomething = (s: ScenarioFields) => s.shocks.kind === "replay" || Object.keys(s.shocks.factors).length > 0 || s.shocks.rateBp !== undefined;
+const replayForward = (s: ScenarioFields) => s.shocks.kind !== "replay" || s.shocks.from < s.shocks.to;
+
+/** What a custom scenario says besides its key: it must shock something; a replay runs forward. */
+const customFields = scenarioDefinitionSchema.omit({ key: true });
+const customChecks = <S extends z.ZodType<ScenarioFields>>(schema: S) =>
+  schema
+    .refine(shocksSomething, { message: "a scenario must shock at least one factor or the rates", path: ["shocks"] })
+    .refine(replayForward, { message: "from must be before to", path: ["shocks", "from"] });
+
 /** A custom scenario: its key is prefixed, and it must shock something. */
-export const customScenarioBody = scenarioDefinitionSchema
-  .extend({ key: z.string().regex(/^CUSTOM_[A-Z0-9_]{1,57}$/, "must start with CUSTOM_ and use A–Z, 0–9 and _") })
-  .strict()
-  .refine((s) => s.shocks.kind === "replay" || Object.keys(s.shocks.factors).length > 0 || s.shocks.rateBp !== undefined, {
-    message: "a scenario must shock at least one factor or the rates",
-    path: ["shocks"],
-  })
-  .refine((s) => s.shocks.kind !== "replay" || s.shocks.from < s.shocks.to, { message: "from must be before to", path: ["shocks", "from"] });
+export const customScenarioBody = customChecks(
+  customFields.extend({ key: z.string().regex(/^CUSTOM_[A-Z0-9_]{1,57}$/, "must start with CUSTOM_ and use A–Z, 0–9 and _") }).strict(),
+);
 export type CustomScenarioBody = z.input<typeof customScenarioBody>;
 
-const scenarioSummarySchema = scenarioDefinitionSchema.extend({ builtIn: z.boolean(), createdById: z.string().nullable() });
+/** An edit of a custom scenario: everything but its key. */
+export const scenarioUpdateBody = customChecks(customFields.strict());
+export type ScenarioUpdateBody = z.input<typeof scenarioUpdateBody>;
+
+export const scenarioParams = z.object({ key: z.string().regex(/^[A-Z0-9_]{2,80}$/, "is not a scenario key") });
+
+/** Who computes a scenario: every book (built-in, or shared by an admin) or one manager's books. */
+export const SCENARIO_SCOPES = ["built-in", "shared", "private"] as const;
+
+const scenarioSummarySchema = scenarioDefinitionSchema.extend({
+  builtIn: z.boolean(),
+  scope: z.enum(SCENARIO_SCOPES),
+  /** The caller may edit and delete it: its manager, or an admin for a shared one. */
+  editable: z.boolean(),
+});
 export type ScenarioSummary = z.infer<typeof scenarioSummarySchema>;
 
 export const scenarioListResponse = z.object({ scenarios: z.array(scenarioSummarySchema) });
@@ -47,3 +68,5 @@ export type ScenarioListResponse = z.infer<typeof scenarioListResponse>;
 
 export const scenarioCreatedResponse = z.object({ scenario: scenarioSummarySchema, message: z.string() });
 export type ScenarioCreatedResponse = z.infer<typeof scenarioCreatedResponse>;
+
+export const scenarioDeletedResponse = z.object({ deleted: z.string() });

@@ -54,11 +54,11 @@ export async function listStressResults(portfolio: PortfolioSummary, date?: stri
   return { portfolioId: portfolio.id, available: true, asOfDate: at.value.asOfDate, scenarios };
 }
 
-/** One scenario's result; 404 for a key that is neither in the registry nor a stored custom scenario. */
+/** One scenario's result; 404 for a key the book does not compute (unknown, or another manager's own). */
 export async function getStressResult(portfolio: PortfolioSummary, scenarioKey: string, date?: string): Promise<StressDetailResponse> {
   const prisma = getPrisma();
-  const known = await prisma.stressScenario.findUnique({ where: { key: scenarioKey }, select: { key: true } });
-  if (!known) throw new ApiError("not_found", `Stress scenario ${scenarioKey} not found.`);
+  const known = await prisma.stressScenario.findUnique({ where: { key: scenarioKey }, select: { ownerId: true } });
+  if (!known || (known.ownerId !== null && known.ownerId !== portfolio.ownerId)) throw new ApiError("not_found", `Stress scenario ${scenarioKey} not found.`);
   const at = await findAsOfSnapshot(portfolio, date);
   if (!at.found) return at.unavailable;
   const r = await prisma.stressResult.findUnique({

@@ -6,13 +6,16 @@ import { runStressTest, type StressPosition } from "@/lib/risk/stress";
 import type { StressBetas } from "@/lib/risk/stress-betas";
 import type { SectionReason, SnapshotReasons } from "@/lib/results/shapes";
 import { SHOCK_PROXY, SHOCKABLE_FACTORS, type ShockableFactor } from "@/lib/stress/scenarios";
+import type { ScenarioShocks } from "@/lib/risk/stress";
 import type { MarketContext } from "../market-context";
 import { NO_PUBLIC_DETAIL, ok, skip } from "./outcome";
 import type { ExposureRow, GreekRow, PhaseResult, StressRow } from "./types";
 
 export interface StressTestsInput {
   date: IsoDate;
-  market: Pick<MarketContext, "scenarios" | "covarianceOn" | "stressBetasOn">;
+  market: Pick<MarketContext, "covarianceOn" | "stressBetasOn">;
+  /** The scenarios this book computes (built-in, shared and its manager's own). */
+  scenarios: readonly ScenarioShocks[];
   values: readonly PositionValue[];
   positionById: ReadonlyMap<string, EnginePosition>;
   /** The stored option Greeks: gamma adds the second-order term. */
@@ -29,7 +32,7 @@ export interface StressTests {
 
 const none = (r: SectionReason): PhaseResult<StressTests> => ({ outcome: skip(r.reason, r.detail), value: { rows: [], reasons: { stress: r } } });
 
-export function stressTestsPhase({ date, market, values, positionById, greeks, exposures, nav }: StressTestsInput): PhaseResult<StressTests> {
+export function stressTestsPhase({ date, market, scenarios, values, positionById, greeks, exposures, nav }: StressTestsInput): PhaseResult<StressTests> {
   const publicValues = values.filter((pv) => pv.investmentClass !== "PRIVATE");
   if (publicValues.length === 0) return none({ reason: "NO_PUBLIC_POSITIONS", detail: NO_PUBLIC_DETAIL });
   // A stored result carries its P&L as a share of NAV, which needs a positive NAV.
@@ -51,7 +54,7 @@ export function stressTestsPhase({ date, market, values, positionById, greeks, e
       ? { key: pv.positionId, symbol: pv.riskSymbol, exposure: pv.exposure, gammaShares: g.gamma * position.quantity * position.option.multiplier, underlyingPrice: g.underlyingPrice }
       : { key: pv.positionId, symbol: pv.riskSymbol, exposure: pv.exposure };
   });
-  const rows = market.scenarios.map((shocks): StressRow => {
+  const rows = scenarios.map((shocks): StressRow => {
     const r = runStressTest(shocks, { nav, dollarExposures, positions, stressBetas, covariance });
     const directByFactor = new Map(r.direct.contributions.map((c) => [c.factor, c.pnl]));
     return {

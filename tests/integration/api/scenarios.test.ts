@@ -39,14 +39,17 @@ describe("POST /api/scenarios", () => {
   test("adds a custom scenario that the next batch computes with the same rules as the built-ins", async () => {
     const res = await post(oilShock);
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ scenario: { key: "CUSTOM_OIL_SHOCK", builtIn: false } });
-    const run = await runLocalBatch({ trigger: "ADMIN", asOfDate: "2026-07-13", portfolioIds: ["demo-individual"], force: { from: "2026-07-13", to: "2026-07-13" } });
+    const { scenario } = (await res.json()) as { scenario: { key: string; builtIn: boolean; scope: string } };
+    expect(scenario).toMatchObject({ builtIn: false, scope: "private" });
+    expect(scenario.key.startsWith("CUSTOM_OIL_SHOCK")).toBe(true);
+    const run = await runLocalBatch({ trigger: "ADMIN", asOfDate: "2026-07-13", portfolioIds: ["demo-hedgefund"], force: { from: "2026-07-13", to: "2026-07-13" } });
     expect(run.status).toBe("SUCCEEDED");
     const { rows } = await getPool().query<{ direct_pnl: number; market: number; ir: number }>(
       `SELECT r.direct_pnl,
               (SELECT dollars FROM portfolio_factor_exposures WHERE portfolio_id = r.portfolio_id AND date = r.date AND factor = 'MARKET') AS market,
               (SELECT dollars FROM portfolio_factor_exposures WHERE portfolio_id = r.portfolio_id AND date = r.date AND factor = 'IR') AS ir
-       FROM stress_results r WHERE r.portfolio_id = 'demo-individual' AND r.date = '2026-07-13' AND r.scenario_key = 'CUSTOM_OIL_SHOCK'`,
+       FROM stress_results r WHERE r.portfolio_id = 'demo-hedgefund' AND r.date = '2026-07-13' AND r.scenario_key = $1`,
+      [scenario.key],
     );
     expect(rows).toHaveLength(1);
     // Direct P&L: $_MARKET × −8 % plus $_IR × the TLT move of +40 bp (−17 × 0.004).

@@ -75,6 +75,7 @@ export function book(positions: EnginePosition[], opts: { startingEquity?: numbe
   return {
     id: "book",
     name: "Test book",
+    ownerId: "owner",
     startingEquity: opts.startingEquity ?? 1_000_000,
     inceptionDate: "2024-01-02",
     inputsVersion: 0,

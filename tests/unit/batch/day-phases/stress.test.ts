@@ -44,8 +44,9 @@ function goldenInput(nav: number): StressTestsInput {
     if (!isFactorKey(factor)) throw new Error(factor);
     return { factor, beta: dollars / nav, dollars, coverage: 1, lowCoverage: false, rSquared: null };
   });
-  const market = { ...bundledMarket(betaStore([], [])), scenarios: golden.scenarios.map((s) => resolveScenario(scenarioOrThrow(s.scenario), { panel: bundledPanel() })) };
-  return { date, market, values, positionById: new Map(positions.map((p) => [p.id, p])), greeks, exposures, nav };
+  const market = bundledMarket(betaStore([], []));
+  const scenarios = golden.scenarios.map((s) => resolveScenario(scenarioOrThrow(s.scenario), { panel: bundledPanel() }));
+  return { date, market, scenarios, values, positionById: new Map(positions.map((p) => [p.id, p])), greeks, exposures, nav };
 }
 
 describe("STRESS_TESTS", () => {
