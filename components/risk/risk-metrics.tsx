@@ -1,10 +1,11 @@
 "use client";
-// The Risk Metrics page: hero row, factor cards, stress table, volatility, VaR, correlations,
+// The Risk Metrics page: hero row, factor cards, stress table and custom scenarios, volatility, VaR, correlations,
 // concentration and sectors, each section loading and failing on its own.
 import { ConcentrationChart } from "./concentration-chart";
 import { CorrelationHeatmap } from "./correlation-heatmap";
 import { FactorCards } from "./factor-cards";
 import { HeroRow } from "./hero-row";
+import { ScenarioBuilder } from "./scenario-builder";
 import { SectorChart } from "./sector-chart";
 import { StressTable } from "./stress-table";
 import { VarTable } from "./var-table";
@@ -16,6 +17,7 @@ export function RiskMetrics({ portfolioId }: { portfolioId: string }) {
       <HeroRow portfolioId={portfolioId} />
       <FactorCards portfolioId={portfolioId} />
       <StressTable portfolioId={portfolioId} />
+      <ScenarioBuilder />
       <div className="two-col">
         <VolatilityChart portfolioId={portfolioId} />
         <VarTable portfolioId={portfolioId} />
