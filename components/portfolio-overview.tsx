@@ -29,7 +29,17 @@ export function PortfolioOverview({ portfolio }: { portfolio: PortfolioSummary }
         <Stat label="Positions" value={o ? `${o.numPositions ?? "—"} (${o.numLong ?? 0} long, ${o.numShort ?? 0} short)` : "—"} testId="stat-counts" />
         {o?.privateValue ? <Stat label="Private holdings" value={formatUsd(o.privateValue)} /> : null}
       </section>
-      {o && o.staleSymbols.length > 0 && <p className="muted small-print">Prices not yet arrived for {o.staleSymbols.join(", ")}: valued on their last known close.</p>}
+      {o && o.staleSymbols.length > 0 && (
+        <p className="muted small-print" data-testid="stale-symbols">
+          Provisional: prices not yet arrived for {o.staleSymbols.join(", ")}, valued on their last known close and left out of the
+          analytics that need their return; this day is recomputed once they arrive.
+        </p>
+      )}
+      {o?.longStale.map((s) => (
+        <p key={s.symbol} role="alert" className="error small-print" data-testid="long-stale">
+          No price for {s.symbol} for {s.tradingDays} trading days (last on {s.lastPriceDate}): it may have been delisted; check it and close the position if so.
+        </p>
+      ))}
       <section className="panel" data-testid="nav-chart">
         <h2>NAV over time {data?.snapshots.at(-1) && <span className="muted">· as of {data.snapshots.at(-1)!.date}</span>}</h2>
         {isPending && <p className="muted">Loading history…</p>}

@@ -72,6 +72,7 @@ export function computePortfolioDay(portfolio: PortfolioData, market: MarketCont
     // Each phase reports the sections it owns: no two set the same key.
     reasons: { ...valuation.reasons, ...greeks.reasons, ...factors.reasons, ...risk.reasons, ...correlations.reasons, ...conc.reasons, ...stress.reasons },
     carriedSymbols: valuation.carriedSymbols,
+    staleSymbols: valuation.staleSymbols,
   };
   const result: DayResult = {
     date,

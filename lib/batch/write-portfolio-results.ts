@@ -179,14 +179,14 @@ export async function writeDays(
          var_95_param = t.v95p, var_99_param = t.v99p, es_95_param = t.e95p, es_99_param = t.e99p,
          hhi = t.hhi, effective_positions = t.eff, top3_share = t.top3, top10_share = t.top10,
          sector_exposure = t.sector::jsonb, reasons = t.reasons::jsonb,
-         carried_symbols = ARRAY(SELECT jsonb_array_elements_text(t.carried::jsonb)), stale_symbols = '{}'
+         carried_symbols = ARRAY(SELECT jsonb_array_elements_text(t.carried::jsonb)), stale_symbols = ARRAY(SELECT jsonb_array_elements_text(t.stale::jsonb))
        FROM unnest($3::date[], $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::float8[], $9::float8[], $10::float8[], $11::float8[],
                    $12::float8[], $13::float8[], $14::float8[], $15::int[], $16::int[], $17::int[], $18::float8[], $19::float8[], $20::float8[],
                    $21::float8[], $22::float8[], $23::text[], $24::float8[], $25::float8[], $26::float8[], $27::float8[], $28::float8[],
                    $29::float8[], $30::float8[], $31::float8[], $32::float8[], $33::float8[], $34::float8[], $35::float8[], $36::text[],
-                   $37::text[], $38::text[], $39::float8[], $40::date[])
+                   $37::text[], $38::text[], $39::float8[], $40::date[], $41::text[])
          AS t(date, nav, pnl_day, daily_return, realized, flow, long, short, gross, net, cash, private_value, n, n_long, n_short,
-              vol21, vol63, har, ewma, pct, trend, v95h, v99h, e95h, e99h, v95p, v99p, e95p, e99p, hhi, eff, top3, top10, sector, reasons, carried, flows_to_date, previous_date),
+              vol21, vol63, har, ewma, pct, trend, v95h, v99h, e95h, e99h, v95p, v99p, e95p, e99p, hhi, eff, top3, top10, sector, reasons, carried, flows_to_date, previous_date, stale),
          portfolios p
        WHERE s.portfolio_id = $1 AND p.id = $1 AND s.date = t.date AND s.run_id = $2 AND s.status = 'PENDING'`,
       [
@@ -230,6 +230,7 @@ export async function writeDays(
         s.map((x) => JSON.stringify(x.carriedSymbols)),
         s.map((x) => x.flowsToDate),
         s.map((x) => x.previousDate),
+        s.map((x) => JSON.stringify(x.staleSymbols)),
       ],
     );
     if (res.rowCount !== days.length) throw new Error(`expected ${days.length} claimed snapshots to complete, updated ${res.rowCount}: a concurrent writer removed the claim`);

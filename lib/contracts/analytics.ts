@@ -55,6 +55,9 @@ export function unavailableOf(r: AnalyticsResponse): Unavailable | null {
 
 const num = z.number().nullable();
 
+const longStaleSymbol = z.object({ symbol: z.string(), lastPriceDate: isoDateSchema, tradingDays: z.number().int() });
+export type LongStaleSymbol = z.infer<typeof longStaleSymbol>;
+
 export const overviewResponse = analytics({
   nav: num,
   pnlDay: num,
@@ -74,6 +77,8 @@ export const overviewResponse = analytics({
   /** Symbols valued on a carried (last known) price, and symbols whose data has not arrived. */
   carriedSymbols: z.array(z.string()),
   staleSymbols: z.array(z.string()),
+  /** Stale symbols without a price for STALE_FLAG_DAYS trading days or more: possibly delisted. */
+  longStale: z.array(longStaleSymbol),
 });
 export type OverviewResponse = z.infer<typeof overviewResponse>;
 

@@ -1,8 +1,26 @@
 import "server-only";
 // The overview figures of one snapshot: NAV, P&L, exposures, cash and counts.
-import type { OverviewResponse } from "@/lib/contracts/analytics";
+import type { LongStaleSymbol, OverviewResponse } from "@/lib/contracts/analytics";
+import type { IsoDate } from "@/lib/dates";
+import { getPool } from "@/lib/db/pool";
+import { tradingDaysBetween } from "@/lib/market-data/trading-calendar";
 import { findAsOfSnapshot } from "./as-of-snapshot";
 import type { PortfolioSummary } from "@/lib/contracts/portfolios";
+
+/** After this many trading days without a price, a stale symbol is flagged to its managers. */
+export const STALE_FLAG_DAYS = 5;
+
+/** The stale symbols whose last price is STALE_FLAG_DAYS trading days or more before `date`. */
+async function longStale(symbols: readonly string[], date: IsoDate): Promise<LongStaleSymbol[]> {
+  if (!symbols.length) return [];
+  const { rows } = await getPool().query<{ symbol: string; last: string }>(
+    `SELECT symbol, max(date)::text AS last FROM prices WHERE symbol = ANY($1::text[]) AND date <= $2::date GROUP BY symbol ORDER BY symbol`,
+    [symbols, date],
+  );
+  return rows
+    .map((r) => ({ symbol: r.symbol, lastPriceDate: r.last, tradingDays: tradingDaysBetween(r.last, date).length - 1 }))
+    .filter((r) => r.tradingDays >= STALE_FLAG_DAYS);
+}
 
 export async function getOverview(portfolio: PortfolioSummary, date?: string): Promise<OverviewResponse> {
   const at = await findAsOfSnapshot(portfolio, date);
@@ -29,5 +47,6 @@ export async function getOverview(portfolio: PortfolioSummary, date?: string): P
     numShort: s.numShort,
     carriedSymbols: s.carriedSymbols,
     staleSymbols: s.staleSymbols,
+    longStale: await longStale(s.staleSymbols, at.value.asOfDate),
   };
 }

@@ -1,8 +1,9 @@
 // The missing-data rule over a price panel:
 // - a gap inside a series means the market was closed for that symbol: the last price is carried
 //   for valuation only and flagged `carried` (returns must not be computed across it as if observed);
-// - a gap at the end means the data has not arrived: the symbol is `stale` there and the price is
-//   null, nothing is invented;
+// - a gap at the end means the data has not arrived: the symbol is `stale` there; the book is still
+//   valued on its last close (the day is provisional, recomputed once the price arrives), and no
+//   return is computed from it;
 // - before a symbol's first price (not listed yet, or never received) the price is null, unflagged.
 import type { PricePanel } from "@/lib/risk/panel";
 
@@ -34,8 +35,8 @@ export function resolveSeries(panel: PricePanel, symbol: string): ResolvedPrice[
       seen = i;
       return { date, price: close, priceDate: date, carried: false, stale: false };
     }
-    if (seen >= 0 && i < last) return { date, price: series[seen]!, priceDate: panel.dates[seen]!, carried: true, stale: false };
-    return { date, price: null, priceDate: null, carried: false, stale: seen >= 0 };
+    if (seen < 0) return { date, price: null, priceDate: null, carried: false, stale: false };
+    return { date, price: series[seen]!, priceDate: panel.dates[seen]!, carried: i < last, stale: i > last };
   });
 }
 
@@ -50,6 +51,6 @@ export function priceForValuation(panel: PricePanel, symbol: string, date: strin
   let seen = i - 1;
   while (seen >= 0 && Number.isNaN(series[seen]!)) seen--;
   if (seen < 0) return { date, price: null, priceDate: null, carried: false, stale: false };
-  if (lastObservedIndex(series) > i) return { date, price: series[seen]!, priceDate: panel.dates[seen]!, carried: true, stale: false };
-  return { date, price: null, priceDate: null, carried: false, stale: true };
+  const inside = lastObservedIndex(series) > i;
+  return { date, price: series[seen]!, priceDate: panel.dates[seen]!, carried: inside, stale: !inside };
 }

@@ -74,6 +74,8 @@ export interface SnapshotFigures {
   sector: StoredSectorExposure | null;
   reasons: SnapshotReasons;
   carriedSymbols: string[];
+  /** Prices not arrived yet (valued on their last close): the day is provisional. */
+  staleSymbols: string[];
 }
 
 export interface DayResult {

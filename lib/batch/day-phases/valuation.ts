@@ -1,6 +1,8 @@
 // VALUATION: every open position at the close (stock and ETF closes, private marks, Black–Scholes for
-// options), then the NAV roll-forward and the per-position rows. Without a usable price for every
-// position, or with a value too large to be a number, the day cannot be valued and the NAV chain stops.
+// options), then the NAV roll-forward and the per-position rows. A price that has not arrived yet is
+// taken at its last close (the day is provisional: its stale symbols are stored and it is recomputed
+// once the price arrives). Without any usable price for a position, or with a value too large to be a
+// number, the day cannot be valued and the NAV chain stops.
 import type { IsoDate } from "@/lib/dates";
 import { priceForValuation } from "@/lib/market-data/gaps";
 import type { ReasonCode } from "@/lib/reason-codes";
@@ -29,6 +31,8 @@ export type Valuation =
       /** Black–Scholes of each open option (its premium and delta value the position). */
       greeks: GreekRow[];
       carriedSymbols: string[];
+      /** Symbols whose price has not arrived: valued on their last close, the day provisional. */
+      staleSymbols: string[];
       reasons: SnapshotReasons;
     }
   | { complete: false; reason: ReasonCode; detail: string };
@@ -45,6 +49,7 @@ interface PricedPositions {
   prices: Map<string, { price: number; carried: boolean }>;
   greeks: GreekRow[];
   carriedSymbols: Set<string>;
+  staleSymbols: Set<string>;
   problem: { reason: ReasonCode; detail: string } | null;
 }
 
@@ -56,14 +61,16 @@ function valuePositions(portfolio: PortfolioData, market: ValuationInput["market
   const prices = new Map<string, { price: number; carried: boolean }>();
   const greeks: GreekRow[] = [];
   const carriedSymbols = new Set<string>();
+  const staleSymbols = new Set<string>();
   const missing: string[] = [];
-  const stale: string[] = [];
   const degenerate: string[] = [];
   const priceOf = (symbol: string) => {
     const p = priceForValuation(panel, symbol, date);
-    if (p.price === null) (p.stale ? stale : missing).push(symbol);
+    if (p.price === null) missing.push(symbol);
     else if (p.carried) carriedSymbols.add(symbol);
-    return p;
+    else if (p.stale) staleSymbols.add(symbol);
+    // Either way today's close was not observed: the row says the price was carried.
+    return { price: p.price, carried: p.carried || p.stale };
   };
   for (const position of portfolio.positions) {
     if (!isOpenOn(position, date)) continue;
@@ -102,14 +109,12 @@ function valuePositions(portfolio: PortfolioData, market: ValuationInput["market
     prices.set(position.id, { price: q.price, carried: u.carried });
     greeks.push({ positionId: position.id, ...q });
   }
-  const problem = stale.length
-    ? { reason: "STALE_PRICES" as const, detail: `no price yet for ${[...new Set(stale)].join(", ")} on ${date}` }
-    : missing.length
+  const problem = missing.length
       ? { reason: "MISSING_PRICES" as const, detail: `no usable price for ${[...new Set(missing)].join(", ")} on ${date}` }
       : degenerate.length
         ? { reason: "DEGENERATE_INPUT" as const, detail: `cannot value ${degenerate.join("; ")} on ${date}` }
         : null;
-  return { values, prices, greeks, carriedSymbols, problem };
+  return { values, prices, greeks, carriedSymbols, staleSymbols, problem };
 }
 
 /** A figure that is not a finite number cannot be stored, and a NAV that is not one cannot be chained. */
@@ -173,7 +178,7 @@ export function valuationPhase({ portfolio, market, state }: ValuationInput): Ph
     reasons.dailyReturn = { reason: "NAV_NOT_POSITIVE", detail: `the previous NAV ${state.previousNav} is not positive: no return can be measured against it` };
   }
   return {
-    outcome: ok({ positions: v.values.size, carriedPrices: v.carriedSymbols.size }),
-    value: { complete: true, nav, values: v.values, rows, greeks: v.greeks, carriedSymbols: [...v.carriedSymbols].sort(), reasons },
+    outcome: ok({ positions: v.values.size, carriedPrices: v.carriedSymbols.size, stalePrices: v.staleSymbols.size }),
+    value: { complete: true, nav, values: v.values, rows, greeks: v.greeks, carriedSymbols: [...v.carriedSymbols].sort(), staleSymbols: [...v.staleSymbols].sort(), reasons },
   };
 }

@@ -30,7 +30,7 @@ export async function portfoliosInScope(db: Queryable, portfolioIds: readonly st
 }
 
 /**
- * `completeDates`: the book's COMPLETE snapshots (any date). A forced range that holds none of the
+ * `completeDates`: the book's COMPLETE snapshots that are final (not provisional), of any date. A forced range that holds none of the
  * book's trading days up to the as-of date leaves it to the normal rule.
  */
 export function planPortfolio(
@@ -64,7 +64,9 @@ export async function planMissingDates(
 ): Promise<MissingDatesResult> {
   const portfolios = await portfoliosInScope(db, portfolioIds);
   const { rows } = await db.query<{ portfolio_id: string; date: string }>(
-    `SELECT portfolio_id, date FROM snapshots WHERE status = 'COMPLETE' AND portfolio_id = ANY($1::text[])`,
+    // A provisional day (valued on a stale symbol's last close) is planned again by every run, so the
+    // first run that has the price recomputes it.
+    `SELECT portfolio_id, date FROM snapshots WHERE status = 'COMPLETE' AND cardinality(stale_symbols) = 0 AND portfolio_id = ANY($1::text[])`,
     [portfolios.map((p) => p.id)],
   );
   const complete = new Map<string, Set<IsoDate>>();

@@ -30,11 +30,11 @@ describe("missing-data rule", () => {
     ]);
   });
 
-  it("invents nothing for a gap at the end: stale, price null", () => {
+  it("values a gap at the end on the last close, flagged stale (not carried: no close came after it)", () => {
     const series = resolveSeries(panel, "BBB");
     expect(series.slice(3)).toEqual([
-      { date: "2026-07-09", price: null, priceDate: null, carried: false, stale: true },
-      { date: "2026-07-10", price: null, priceDate: null, carried: false, stale: true },
+      { date: "2026-07-09", price: 22, priceDate: "2026-07-08", carried: false, stale: true },
+      { date: "2026-07-10", price: 22, priceDate: "2026-07-08", carried: false, stale: true },
     ]);
     expect(series.slice(0, 3).every((p) => p.price !== null && !p.carried && !p.stale)).toBe(true);
   });

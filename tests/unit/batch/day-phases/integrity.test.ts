@@ -21,6 +21,7 @@ function day(): DayResult {
       sector: null,
       reasons: {},
       carriedSymbols: [],
+    staleSymbols: [],
     },
     valuations: values.map((v) => ({ positionId: v.positionId, price: 1, marketValue: v.marketValue, exposure: v.exposure, weight: v.exposure / nav.nav, pnlDay: 500, pnlTotal: 0, carried: false })),
     greeks: [],
