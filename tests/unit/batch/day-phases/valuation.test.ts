@@ -27,7 +27,7 @@ describe("VALUATION", () => {
   test("stocks at the close, private holdings at their last mark, options by Black–Scholes; the first day's NAV is equity + flows", () => {
     const { outcome, value } = valuationPhase({ portfolio, market, state: firstDay(DATE) });
     const v = complete(value);
-    expect(outcome).toEqual({ status: "succeeded", counts: { positions: 4, carriedPrices: 0 } });
+    expect(outcome).toEqual({ status: "succeeded", counts: { positions: 4, carriedPrices: 0, stalePrices: 0 } });
 
     const spyClose = closeOn(bundledPanel(), "SPY", DATE);
     const fClose = closeOn(bundledPanel(), "F", DATE);
