@@ -4,10 +4,16 @@ import { getPagePortfolio } from "@/lib/dal/pages";
 
 export default async function PortfolioLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { portfolio } = await getPagePortfolio(id);
+  const { user, portfolio } = await getPagePortfolio(id);
   return (
     <>
-      <PortfolioHeader portfolioId={portfolio.id} name={portfolio.name} description={portfolio.description} />
+      <PortfolioHeader
+        portfolioId={portfolio.id}
+        name={portfolio.name}
+        description={portfolio.description}
+        archived={portfolio.archived}
+        canEdit={portfolio.ownerId === user.id}
+      />
       {children}
     </>
   );
