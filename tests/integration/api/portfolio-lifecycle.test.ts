@@ -6,6 +6,7 @@ import { DELETE as deletePortfolio, GET as getPortfolio, PATCH as patchPortfolio
 import { POST as addPosition } from "@/app/api/portfolios/[id]/positions/route";
 import { POST as addFlow } from "@/app/api/portfolios/[id]/capital-flows/route";
 import { GET as listPortfolios, POST as createPortfolio } from "@/app/api/portfolios/route";
+import { POST as startRun } from "@/app/api/admin/runs/route";
 import { runLocalBatch } from "@/lib/batch/local-executor";
 import { getPool } from "@/lib/db/pool";
 import { AS_OF } from "../batch/batch-helpers";
@@ -123,6 +124,15 @@ describe("archiving", () => {
     expect(run.portfolios.map((p) => p.portfolioId)).not.toContain(id);
     const { rows } = await getPool().query(`SELECT 1 FROM batch_phases WHERE run_id = $1 AND portfolio_id = $2`, [run.runId, id]);
     expect(rows).toEqual([]);
+  });
+
+  it("an admin's run naming it is refused with 422 naming the field, and no run starts", async () => {
+    const runs = async () => Number((await getPool().query<{ n: string }>(`SELECT count(*)::text AS n FROM batch_runs`)).rows[0]!.n);
+    const before = await runs();
+    const { status, body } = await callRoute(startRun, "/api/admin/runs", { method: "POST", cookie: admin, body: { portfolioIds: [id] } });
+    expect(status).toBe(422);
+    expect(body.error.details.fields).toEqual([{ field: "body.portfolioIds.0", message: `portfolio "${id}" is archived: batch runs leave it alone` }]);
+    expect(await runs()).toBe(before);
   });
 
   it("freezes its inputs (409) until it is restored", async () => {
