@@ -93,6 +93,16 @@ test("a manager creates a book from a CSV, changes its positions and flows, rena
   await flows.getByRole("button", { name: "Record flow" }).click();
   await expect(flows.getByTestId("flow-2026-06-15")).toContainText("$50,000.00");
   await expect(flows.getByTestId("flow-done")).toContainText("from 2026-06-15");
+  // A mistaken withdrawal, recorded then deleted after a confirmation.
+  await flows.getByLabel("Kind").selectOption("withdrawal");
+  await flows.getByLabel("Amount (USD)").fill("10000");
+  await flows.getByLabel("Date (a trading day)").fill("2026-07-01");
+  await flows.getByRole("button", { name: "Record flow" }).click();
+  await expect(flows.getByTestId("flow-2026-07-01")).toContainText("-$10,000.00");
+  await flows.getByRole("button", { name: "Delete the flow of -$10,000.00 on 2026-07-01" }).click();
+  await flows.getByRole("button", { name: "Delete flow" }).click();
+  await expect(flows.getByTestId("flow-2026-07-01")).toHaveCount(0);
+  await expect(flows.getByTestId("flow-2026-06-15")).toBeVisible();
   await screens(page, "overview-flows");
 
   // Rename, then archive: the book leaves the list.

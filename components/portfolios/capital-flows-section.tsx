@@ -13,6 +13,7 @@ export function CapitalFlowsSection({ portfolioId, inceptionDate, canEdit }: { p
   const queryClient = useQueryClient();
   const { data, error, isPending } = useApi("capitalFlows", portfolioId);
   const [form, setForm] = useState({ kind: "deposit", amount: "", date: "", note: "" });
+  const [confirming, setConfirming] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: portfolioKeys.flows(portfolioId) });
   const record = useMutation({
     mutationFn: (body: CapitalFlowBody) => sendEndpoint("capitalFlowCreate", body, portfolioId),
@@ -21,7 +22,13 @@ export function CapitalFlowsSection({ portfolioId, inceptionDate, canEdit }: { p
       return refresh();
     },
   });
-  const remove = useMutation({ mutationFn: (flowId: string) => sendEndpoint("capitalFlowDelete", {}, portfolioId, flowId), onSuccess: refresh });
+  const remove = useMutation({
+    mutationFn: (flowId: string) => sendEndpoint("capitalFlowDelete", {}, portfolioId, flowId),
+    onSuccess: () => {
+      setConfirming(null);
+      return refresh();
+    },
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const amount = Math.abs(Number(form.amount));
@@ -39,7 +46,7 @@ export function CapitalFlowsSection({ portfolioId, inceptionDate, canEdit }: { p
       {data && data.flows.length === 0 && <p className="muted" data-testid="flows-empty">No deposits or withdrawals yet.</p>}
       {data && data.flows.length > 0 && (
         <div className="table-wrap">
-          <table className="dense" data-testid="flows-table">
+          <table className="dense compact-table" data-testid="flows-table">
             <thead>
               <tr>
                 <th>Date</th>
@@ -56,9 +63,18 @@ export function CapitalFlowsSection({ portfolioId, inceptionDate, canEdit }: { p
                   <td>{f.note ?? ""}</td>
                   {canEdit && (
                     <td>
-                      <button type="button" className="secondary small" disabled={remove.isPending} onClick={() => remove.mutate(f.id)} aria-label={`Delete the flow of ${formatUsd(f.amount, true)} on ${f.date}`}>
-                        Delete
-                      </button>
+                      {confirming === f.id ? (
+                        <div className="row-actions">
+                          <button type="button" className="danger small" disabled={remove.isPending} onClick={() => remove.mutate(f.id)}>
+                            Delete flow
+                          </button>
+                          <button type="button" className="secondary small" onClick={() => setConfirming(null)}>Cancel</button>
+                        </div>
+                      ) : (
+                        <button type="button" className="secondary small" onClick={() => setConfirming(f.id)} aria-label={`Delete the flow of ${formatUsd(f.amount, true)} on ${f.date}`}>
+                          Delete
+                        </button>
+                      )}
                     </td>
                   )}
                 </tr>
