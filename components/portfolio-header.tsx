@@ -4,13 +4,16 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function PortfolioHeader({ portfolioId, name, description }: { portfolioId: string; name: string; description: string | null }) {
+/** `canEdit`: the caller manages the book, so it has a Settings tab. */
+export function PortfolioHeader(props: { portfolioId: string; name: string; description: string | null; archived: boolean; canEdit: boolean }) {
+  const { portfolioId, name, description, archived, canEdit } = props;
   const pathname = usePathname();
   const base = `/portfolios/${portfolioId}`;
   const tabs = [
     { href: base, label: "Overview", title: name },
     { href: `${base}/risk`, label: "Risk Metrics", title: `Risk Metrics · ${name}` },
     { href: `${base}/positions`, label: "Positions", title: `Positions · ${name}` },
+    ...(canEdit ? [{ href: `${base}/settings`, label: "Settings", title: `Settings · ${name}` }] : []),
   ];
   const current = tabs.find((t) => t.href === pathname) ?? tabs[0]!;
   const overview = current.href === base;
@@ -24,7 +27,9 @@ export function PortfolioHeader({ portfolioId, name, description }: { portfolioI
           </>
         )}
       </p>
-      <h1>{current.title}</h1>
+      <h1>
+        {current.title} {archived && <span className="badge partial" data-testid="archived-badge">archived</span>}
+      </h1>
       {overview && <p className="muted">{description}</p>}
       <nav className="tabs" aria-label="Portfolio pages">
         {tabs.map((t) => (

@@ -1,16 +1,30 @@
 "use client";
+// The caller's books with their latest NAV; with `archived`, the archived ones under a disclosure
+// (fetched when opened), each still readable and restorable from its Settings.
 import Link from "next/link";
+import { useState } from "react";
 import { useApi } from "@/components/use-api";
 import { formatUsd, signClass } from "@/lib/format";
 
-export function PortfolioList() {
-  const { data, error, isPending } = useApi("portfolios");
+export function PortfolioList({ archived = false }: { archived?: boolean }) {
+  const [open, setOpen] = useState(false);
+  if (!archived) return <PortfolioTable archived={false} />;
+  return (
+    <details className="panel" onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="archived-portfolios">
+      <summary>Archived portfolios</summary>
+      {open && <PortfolioTable archived />}
+    </details>
+  );
+}
+
+function PortfolioTable({ archived }: { archived: boolean }) {
+  const { data, error, isPending } = useApi("portfolios", archived ? { archived: "1" } : {});
   if (isPending) return <p className="muted">Loading portfolios…</p>;
   if (error) return <p role="alert" className="error">Could not load portfolios: {error.message}</p>;
-  if (data.portfolios.length === 0) return <p className="muted">No portfolios yet.</p>;
+  if (data.portfolios.length === 0) return <p className="muted">{archived ? "No archived portfolios." : "No portfolios yet: create one with New portfolio."}</p>;
   return (
-    <div className="panel table-wrap">
-      <table data-testid="portfolio-table">
+    <div className={archived ? "table-wrap" : "panel table-wrap"}>
+      <table data-testid={archived ? "archived-table" : "portfolio-table"}>
         <thead>
           <tr>
             <th>Portfolio</th>

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { sendEndpoint } from "@/lib/contracts/client";
 import type { PositionPatch, PositionRow } from "@/lib/contracts/positions";
+import { formatUsd } from "@/lib/format";
 import { positionsQueryKey } from "./query-keys";
 
 const num = (s: string) => (s.trim() === "" ? null : Number(s));
@@ -50,6 +51,12 @@ export function PositionEditForm({ portfolioId, position, onDone }: { portfolioI
       {field("exitDate", "Exit date", "date")}
       {position.investmentClass === "PRIVATE" && (
         <>
+          <p className="muted small-print" data-testid="edit-last-mark">
+            {position.lastMark
+              ? `Last mark ${formatUsd(position.lastMark.price, true)} on ${position.lastMark.date}.`
+              : `No mark yet: valued at its entry price.`}{" "}
+            A new mark values the holding from its date.
+          </p>
           {field("markDate", "Mark date", "date")}
           {field("markPrice", "Mark price")}
         </>

@@ -19,17 +19,19 @@ async function readCsvFile(file: File): Promise<{ text: string; notUtf8: boolean
   }
 }
 
-export function PositionImport({ portfolioId }: { portfolioId: string }) {
+/** `onImported`: where a caller goes next (the New portfolio flow opens the book's page). */
+export function PositionImport({ portfolioId, onImported }: { portfolioId: string; onImported?: () => void }) {
   const queryClient = useQueryClient();
   const [csv, setCsv] = useState("");
   const [notice, setNotice] = useState<string | null>(null);
   const preview = useMutation({ mutationFn: (text: string) => sendEndpoint("importPreview", { csv: text, mode: "preview" }, portfolioId) });
   const commit = useMutation({
     mutationFn: (text: string) => sendEndpoint("importCommit", { csv: text, mode: "commit" }, portfolioId),
-    onSuccess: () => {
+    onSuccess: async () => {
       preview.reset();
       setCsv("");
-      return queryClient.invalidateQueries({ queryKey: positionsQueryKey(portfolioId) });
+      await queryClient.invalidateQueries({ queryKey: positionsQueryKey(portfolioId) });
+      onImported?.();
     },
   });
 

@@ -1,20 +1,27 @@
 "use client";
-// The Positions page: every position with its valuation, P&L and betas, an inline edit, and the CSV import.
+// The Positions page: every position with its valuation, P&L and betas; for the book's manager an
+// inline edit, close and delete per position, a form to add one, and the CSV import.
 import { Fragment, useState } from "react";
 import { useApi } from "@/components/use-api";
 import { FACTOR_KEYS, type FactorKey } from "@/lib/factors/registry";
 import { formatNum, formatPct, formatUsd, signClass } from "@/lib/format";
+import { AddPositionForm } from "./add-position-form";
+import { ClosePositionForm } from "./close-position-form";
+import { DeletePositionConfirm } from "./delete-position-confirm";
 import { PositionEditForm } from "./position-edit-form";
 import { PositionImport } from "./position-import";
+
+type RowAction = "edit" | "close" | "delete";
+const ACTION_LABELS: Record<RowAction, string> = { edit: "Edit", close: "Close", delete: "Delete" };
 
 // Market, rates and the six styles; the spread betas live on the Risk Metrics page.
 const BETA_COLUMNS: readonly FactorKey[] = FACTOR_KEYS.slice(0, 8);
 
-/** `canEdit`: the caller manages this book (an admin reads it but does not edit it). */
+/** `canEdit`: the caller manages this book and it is not archived (an admin reads it but does not edit it). */
 export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; canEdit: boolean }) {
   const positions = useApi("positions", portfolioId);
   const betas = useApi("factors", portfolioId, { positions: "1" });
-  const [editing, setEditing] = useState<string | null>(null);
+  const [open, setOpen] = useState<{ id: string; action: RowAction } | null>(null);
   const betaById = new Map(betas.data?.available ? (betas.data.positions ?? []).map((p) => [p.positionId, p.betas]) : []);
   const { data, error, isPending } = positions;
   return (
@@ -27,7 +34,7 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
         {error && <p role="alert" className="error">Could not load the positions: {error.message}</p>}
         {data && !data.available && <p className="muted" data-testid="unavailable-reason">No valuation yet ({data.reason}): {data.detail}.</p>}
         {betas.data && !betas.data.available && <p className="muted">Betas not available ({betas.data.reason}): {betas.data.detail}.</p>}
-        {data && data.positions.length === 0 && <p className="muted">No positions yet: import them from a CSV file below.</p>}
+        {data && data.positions.length === 0 && <p className="muted">No positions yet: add them one by one or import them from a CSV file below.</p>}
         {data && data.positions.length > 0 && (
           <div className="table-wrap">
             <table data-testid="positions-table" className="dense">
@@ -53,6 +60,8 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
                 {data.positions.map((p) => {
                   const v = p.valuation;
                   const b = betaById.get(p.id);
+                  const action = open?.id === p.id ? open.action : null;
+                  const done = () => setOpen(null);
                   return (
                     <Fragment key={p.id}>
                       <tr data-testid={`position-row-${p.symbol}`}>
@@ -76,17 +85,32 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
                           <td key={k} className="num" data-testid={`position-beta-${k}`}>{formatNum(b?.[k], 2)}</td>
                         ))}
                         <td>
-                          {canEdit && (
-                            <button type="button" className="secondary small" data-testid="position-edit" onClick={() => setEditing(editing === p.id ? null : p.id)}>
-                              {editing === p.id ? "Close" : "Edit"}
-                            </button>
-                          )}
+                          <div className="row-actions">
+                          {canEdit &&
+                            (["edit", "close", "delete"] as const)
+                              .filter((a) => a !== "close" || p.exitDate === null)
+                              .map((a) => (
+                                <button
+                                  key={a}
+                                  type="button"
+                                  className="secondary small"
+                                  aria-expanded={action === a}
+                                  aria-label={`${ACTION_LABELS[a]} ${p.symbol}`}
+                                  data-testid={`position-${a}`}
+                                  onClick={() => setOpen(action === a ? null : { id: p.id, action: a })}
+                                >
+                                  {ACTION_LABELS[a]}
+                                </button>
+                              ))}
+                          </div>
                         </td>
                       </tr>
-                      {editing === p.id && (
+                      {action && (
                         <tr className="detail">
                           <td colSpan={11 + BETA_COLUMNS.length}>
-                            <PositionEditForm portfolioId={portfolioId} position={p} onDone={() => setEditing(null)} />
+                            {action === "edit" && <PositionEditForm portfolioId={portfolioId} position={p} onDone={done} />}
+                            {action === "close" && <ClosePositionForm portfolioId={portfolioId} position={p} onDone={done} />}
+                            {action === "delete" && <DeletePositionConfirm portfolioId={portfolioId} position={p} onDone={done} />}
                           </td>
                         </tr>
                       )}
@@ -99,9 +123,12 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
         )}
       </section>
       {canEdit ? (
-        <PositionImport portfolioId={portfolioId} />
+        <>
+          <AddPositionForm portfolioId={portfolioId} />
+          <PositionImport portfolioId={portfolioId} />
+        </>
       ) : (
-        <p className="muted">Positions are edited and imported by the portfolio&apos;s manager.</p>
+        <p className="muted">Positions are changed by the portfolio&apos;s manager, and not while the book is archived.</p>
       )}
     </>
   );

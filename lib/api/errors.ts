@@ -64,6 +64,11 @@ export function fromZodError(error: ZodError, where: "body" | "query" | "params"
   return new ApiError("unprocessable_entity", `Invalid ${where}: ${summary}`, { fields });
 }
 
+/** A 422 about one field of the body that only the server can check (it needs the book or the database). */
+export function invalidBodyField(field: string, message: string): ApiError {
+  return new ApiError("unprocessable_entity", `Invalid body: body.${field}: ${message}`, { fields: [{ field: `body.${field}`, message }] });
+}
+
 export function errorResponse(err: ApiError): NextResponse {
   return NextResponse.json(
     { error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } },

@@ -20,17 +20,31 @@ import {
 import { freshnessResponse } from "./admin-freshness";
 import { type CreateUserBody, type UserChangeBody, userListResponse, userResponse } from "./admin-users";
 import { phasePageResponse, runDetailResponse, runPageResponse, type RunStatus, startedRunResponse, type StartRunBody } from "./admin-runs";
-import { portfolioListResponse, portfolioResponse } from "./portfolios";
+import { type CapitalFlowBody, capitalFlowCreatedResponse, capitalFlowDeletedResponse, capitalFlowListResponse } from "./capital-flows";
+import {
+  type PortfolioCreateBody,
+  portfolioDeletedResponse,
+  type PortfolioDeleteBody,
+  type PortfolioListQuery,
+  portfolioListResponse,
+  type PortfolioPatchBody,
+  portfolioResponse,
+  portfolioUpdateResponse,
+} from "./portfolios";
 import {
   type ImportBody,
   importCommitResponse,
   importPreviewResponse,
+  type PositionCreateBody,
+  positionCreatedResponse,
+  positionDeletedResponse,
   type PositionPatch,
   positionListResponse,
   positionUpdateResponse,
 } from "./positions";
 import { type RecomputeRequestBody, recomputeRequestedResponse, recomputeStatusResponse } from "./recompute";
 import { type CustomScenarioBody, scenarioCreatedResponse, scenarioDeletedResponse, scenarioListResponse, type ScenarioUpdateBody } from "./scenarios";
+import { symbolListResponse } from "./symbols";
 
 /** An answer other than 2xx: `{ error: { code, message } }` turned into a thrown error with that message. */
 export class FetchError extends Error {
@@ -89,13 +103,30 @@ export const endpoints = {
   updateScenario: mutation<ScenarioUpdateBody, [string], typeof scenarioCreatedResponse>("PATCH", (key) => `/api/scenarios/${encodeURIComponent(key)}`, scenarioCreatedResponse),
   deleteScenario: mutation<Record<string, never>, [string], typeof scenarioDeletedResponse>("DELETE", (key) => `/api/scenarios/${encodeURIComponent(key)}`, scenarioDeletedResponse),
   freshness: endpoint((q: { days?: number; asOf?: string } = {}) => withQuery("/api/admin/freshness", q), freshnessResponse),
-  portfolios: endpoint(() => "/api/portfolios", portfolioListResponse),
+  portfolios: endpoint((q: PortfolioListQuery = {}) => withQuery("/api/portfolios", q), portfolioListResponse),
   portfolio: endpoint((id: string) => `/api/portfolios/${encodeURIComponent(id)}`, portfolioResponse),
+  portfolioCreate: mutation<PortfolioCreateBody, [], typeof portfolioResponse>("POST", () => "/api/portfolios", portfolioResponse),
+  portfolioUpdate: mutation<PortfolioPatchBody, [string], typeof portfolioUpdateResponse>("PATCH", (id) => `/api/portfolios/${encodeURIComponent(id)}`, portfolioUpdateResponse),
+  portfolioDelete: mutation<PortfolioDeleteBody, [string], typeof portfolioDeletedResponse>("DELETE", (id) => `/api/portfolios/${encodeURIComponent(id)}`, portfolioDeletedResponse),
+  symbols: endpoint(() => "/api/symbols", symbolListResponse),
+  capitalFlows: endpoint((id: string) => portfolio(id, "capital-flows"), capitalFlowListResponse),
+  capitalFlowCreate: mutation<CapitalFlowBody, [string], typeof capitalFlowCreatedResponse>("POST", (id) => portfolio(id, "capital-flows"), capitalFlowCreatedResponse),
+  capitalFlowDelete: mutation<Record<string, never>, [string, string], typeof capitalFlowDeletedResponse>(
+    "DELETE",
+    (id, flowId) => portfolio(id, `capital-flows/${encodeURIComponent(flowId)}`),
+    capitalFlowDeletedResponse,
+  ),
   positions: endpoint((id: string, q: AsOfQuery = {}) => withQuery(portfolio(id, "positions"), q), positionListResponse),
   positionUpdate: mutation<PositionPatch, [string, string], typeof positionUpdateResponse>(
     "PATCH",
     (id, positionId) => portfolio(id, `positions/${encodeURIComponent(positionId)}`),
     positionUpdateResponse,
+  ),
+  positionCreate: mutation<PositionCreateBody, [string], typeof positionCreatedResponse>("POST", (id) => portfolio(id, "positions"), positionCreatedResponse),
+  positionDelete: mutation<Record<string, never>, [string, string], typeof positionDeletedResponse>(
+    "DELETE",
+    (id, positionId) => portfolio(id, `positions/${encodeURIComponent(positionId)}`),
+    positionDeletedResponse,
   ),
   importPreview: mutation<ImportBody & { mode: "preview" }, [string], typeof importPreviewResponse>("POST", (id) => portfolio(id, "positions/import"), importPreviewResponse),
   importCommit: mutation<ImportBody & { mode: "commit" }, [string], typeof importCommitResponse>("POST", (id) => portfolio(id, "positions/import"), importCommitResponse),

@@ -120,12 +120,41 @@ export const positionPatchSchema = z
   .refine((b) => Object.keys(b).length > 0, "give at least one field to change");
 export type PositionPatch = z.infer<typeof positionPatchSchema>;
 
+type Choices = readonly [string, ...string[]];
+
+/**
+ * One position added by hand, with the fields of a CSV row. The kinds (type, class, subtype) are
+ * passed in from the engine's lists, which the contract may not import; an empty subtype takes the
+ * import's default. The merged position then passes the import's rules.
+ */
+export const positionCreateBody = <T extends Choices, C extends Choices, S extends Choices>(kinds: { types: T; classes: C; subtypes: S }) =>
+  z
+    .object({
+      symbol: z.string().trim().min(1, "is required").max(64, "is at most 64 characters"),
+      quantity,
+      entryPrice: price,
+      entryDate: isoDateSchema,
+      positionType: z.enum(kinds.types),
+      investmentClass: z.enum(kinds.classes),
+      subtype: z.enum(kinds.subtypes).optional(),
+      underlying: z.string().trim().toUpperCase().min(1).max(16).nullable().optional(),
+      strike: price.nullable().optional(),
+      expiry: isoDateSchema.nullable().optional(),
+      exitPrice: price.nullable().optional(),
+      exitDate: isoDateSchema.nullable().optional(),
+    })
+    .strict();
+export type PositionCreateBody = z.input<ReturnType<typeof positionCreateBody<Choices, Choices, Choices>>>;
 
 /** What an edit or an import means for stored results: the next batch recomputes from recomputeFrom. */
-const staleResultsShape = { resultsStale: z.literal(true), recomputeFrom: isoDateSchema, message: z.string() };
+export const staleResultsShape = { resultsStale: z.literal(true), recomputeFrom: isoDateSchema, message: z.string() };
 
 export const positionUpdateResponse = z.object({ position: positionDraftSchema.extend({ id: z.string() }), ...staleResultsShape });
 export type PositionUpdateResponse = z.infer<typeof positionUpdateResponse>;
+/** A position added by hand: the same answer as an edit. */
+export const positionCreatedResponse = positionUpdateResponse;
+
+export const positionDeletedResponse = z.object({ deleted: z.string(), ...staleResultsShape });
 
 export const importBody = z.object({ csv: z.string().min(1, "is empty"), mode: z.enum(["preview", "commit"]) }).strict();
 export type ImportBody = z.infer<typeof importBody>;

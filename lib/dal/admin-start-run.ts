@@ -26,10 +26,11 @@ async function checkRequest(input: StartRunInput): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   const ids = input.portfolioIds ?? [];
   if (ids.length > 0) {
-    const found = await getPrisma().portfolio.findMany({ where: { id: { in: ids } }, select: { id: true } });
-    const known = new Set(found.map((p) => p.id));
+    const found = await getPrisma().portfolio.findMany({ where: { id: { in: ids } }, select: { id: true, archivedAt: true } });
+    const known = new Map(found.map((p) => [p.id, p.archivedAt !== null]));
     ids.forEach((id, i) => {
       if (!known.has(id)) errors.push({ field: `body.portfolioIds.${i}`, message: `no portfolio with id "${id}"` });
+      else if (known.get(id)) errors.push({ field: `body.portfolioIds.${i}`, message: `portfolio "${id}" is archived: batch runs leave it alone` });
     });
   }
   const latest = (await currentAsOf()).asOf;

@@ -5,9 +5,11 @@ import { ApiError } from "@/lib/api/errors";
 import { fromDbDate } from "@/lib/dates";
 import type { StaleResultsNotice } from "@/lib/positions/stale-results";
 import type { PortfolioSummary } from "@/lib/contracts/portfolios";
+import { assertBookActive } from "./active-book";
 import { changeInputs, markResultsStale } from "./results-stale";
 
 export async function deletePosition(portfolio: PortfolioSummary, positionId: string): Promise<{ deleted: string } & StaleResultsNotice> {
+  assertBookActive(portfolio);
   return changeInputs(portfolio.id, async (tx) => {
     const p = await tx.position.findFirst({ where: { id: positionId, portfolioId: portfolio.id }, select: { entryDate: true } });
     if (!p) throw new ApiError("not_found", `Position ${positionId} not found in portfolio ${portfolio.id}.`);

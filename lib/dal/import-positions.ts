@@ -5,28 +5,35 @@ import { ApiError } from "@/lib/api/errors";
 import type { ImportCommitResponse, ImportPreviewResponse } from "@/lib/contracts/positions";
 import { fromDbDate, toDbDate } from "@/lib/dates";
 import { getPrisma } from "@/lib/db/prisma";
-import { parsePositionCsv, type CsvRow, type CsvRowError } from "@/lib/positions/parse-position-csv";
+import { parsePositionCsv, type CsvRow, type CsvRowError, type SymbolLookup } from "@/lib/positions/parse-position-csv";
 import { draftKey, type PositionDraft } from "@/lib/positions/position-rules";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { PortfolioSummary } from "@/lib/contracts/portfolios";
+import { assertBookActive } from "./active-book";
 import { changeInputs, markResultsStale, type Tx } from "./results-stale";
 
-async function checkCsv(db: Tx | PrismaClient, portfolio: PortfolioSummary, csv: string): Promise<{ rows: CsvRow[]; errors: CsvRowError[] }> {
-  const symbols = new Map((await db.symbol.findMany({ select: { symbol: true, assetType: true } })).map((s) => [s.symbol, s.assetType]));
-  const parsed = parsePositionCsv(csv, symbols);
-  if (parsed.tooManyRows) throw new ApiError("payload_too_large", parsed.errors[0]!.message, { errors: parsed.errors });
-  const existing = await db.position.findMany({ where: { portfolioId: portfolio.id } });
-  const existingKeys = new Map(
+type Db = Tx | PrismaClient;
+
+/** The symbols table as the CSV parser and the single add look symbols up. */
+export async function symbolLookup(db: Db): Promise<SymbolLookup> {
+  return new Map((await db.symbol.findMany({ select: { symbol: true, assetType: true } })).map((s) => [s.symbol, s.assetType]));
+}
+
+/** The book's positions by lot key (draftKey): a lot already there would be counted twice. */
+export async function existingLotKeys(db: Db, portfolioId: string): Promise<Map<string, string>> {
+  const existing = await db.position.findMany({ where: { portfolioId } });
+  return new Map(
     existing.map((p) => [
-      draftKey({
-        ...p,
-        entryDate: fromDbDate(p.entryDate),
-        exitDate: p.exitDate ? fromDbDate(p.exitDate) : null,
-        expiry: p.expiry ? fromDbDate(p.expiry) : null,
-      }),
+      draftKey({ ...p, entryDate: fromDbDate(p.entryDate), exitDate: p.exitDate ? fromDbDate(p.exitDate) : null, expiry: p.expiry ? fromDbDate(p.expiry) : null }),
       p.id,
     ]),
   );
+}
+
+async function checkCsv(db: Db, portfolio: PortfolioSummary, csv: string): Promise<{ rows: CsvRow[]; errors: CsvRowError[] }> {
+  const parsed = parsePositionCsv(csv, await symbolLookup(db));
+  if (parsed.tooManyRows) throw new ApiError("payload_too_large", parsed.errors[0]!.message, { errors: parsed.errors });
+  const existingKeys = await existingLotKeys(db, portfolio.id);
   const errors = [...parsed.errors];
   const rows = parsed.rows.map((r) => {
     const id = r.position && existingKeys.get(draftKey(r.position));
@@ -42,7 +49,8 @@ export async function previewPositionImport(portfolio: PortfolioSummary, csv: st
   return { mode: "preview", valid: errors.length === 0, rowCount: rows.length, rows, errors };
 }
 
-const toCreate = (portfolioId: string, d: PositionDraft) => ({
+/** The row a draft becomes: a private holding is named by its label. */
+export const toCreate = (portfolioId: string, d: PositionDraft) => ({
   portfolioId,
   symbol: d.symbol,
   name: d.investmentClass === "PRIVATE" ? d.symbol : null,
@@ -60,6 +68,7 @@ const toCreate = (portfolioId: string, d: PositionDraft) => ({
 });
 
 export async function commitPositionImport(portfolio: PortfolioSummary, csv: string): Promise<ImportCommitResponse> {
+  assertBookActive(portfolio);
   return changeInputs(portfolio.id, async (tx) => {
     // Two imports into one portfolio queue here, so the duplicate check sees the other's rows.
     await tx.$executeRaw`SELECT 1 FROM portfolios WHERE id = ${portfolio.id} FOR UPDATE`;

@@ -17,6 +17,7 @@ interface SummaryRow {
   currency: string;
   starting_equity: number;
   inception_date: string;
+  archived: boolean;
   position_count: number;
   latest_date: string | null;
   nav: number | null;
@@ -24,10 +25,14 @@ interface SummaryRow {
   pnl_cumulative: number | null;
 }
 
-/** One round trip per request: every handler of a portfolio authorizes through this query. */
-async function summaries(user: SessionUser, id?: string): Promise<PortfolioSummary[]> {
+/**
+ * One round trip per request: every handler of a portfolio authorizes through this query. `archived`
+ * filters the list (true: archived books only, false: active ones); a lookup by id finds either.
+ */
+async function summaries(user: SessionUser, filter: { id: string } | { archived: boolean }): Promise<PortfolioSummary[]> {
   const { rows } = await getPool().query<SummaryRow>(
     `SELECT p.id, p.name, p.description, p.owner_id, u.name AS owner_name, p.currency, p.starting_equity, p.inception_date,
+            p.archived_at IS NOT NULL AS archived,
             (SELECT count(*) FROM positions x WHERE x.portfolio_id = p.id)::int AS position_count,
             s.date AS latest_date, s.nav, s.pnl_day, s.pnl_cumulative
      FROM portfolios p
@@ -37,9 +42,10 @@ async function summaries(user: SessionUser, id?: string): Promise<PortfolioSumma
        WHERE portfolio_id = p.id AND status = 'COMPLETE' ORDER BY date DESC LIMIT 1
      ) s ON true
      WHERE ($1::text IS NULL OR p.owner_id = $1) AND ($2::text IS NULL OR p.id = $2)
+       AND ($3::boolean IS NULL OR (p.archived_at IS NOT NULL) = $3)
      ORDER BY p.name`,
     // The owner filter is explicit: a manager without an id must never match every portfolio.
-    [user.role === "ADMIN" ? null : requireId(user.id), id ?? null],
+    [user.role === "ADMIN" ? null : requireId(user.id), "id" in filter ? filter.id : null, "archived" in filter ? filter.archived : null],
   );
   return rows.map((r) => ({
     id: r.id,
@@ -50,6 +56,7 @@ async function summaries(user: SessionUser, id?: string): Promise<PortfolioSumma
     currency: r.currency,
     startingEquity: r.starting_equity,
     inceptionDate: r.inception_date,
+    archived: r.archived,
     positionCount: r.position_count,
     latest: r.latest_date === null ? null : { date: r.latest_date, nav: r.nav, pnlDay: r.pnl_day, pnlCumulative: r.pnl_cumulative },
   }));
@@ -60,13 +67,14 @@ function requireId(id: string): string {
   return id;
 }
 
-export function listPortfolios(user: SessionUser): Promise<PortfolioSummary[]> {
-  return summaries(user);
+/** The caller's active books, or with `archived` their archived ones. */
+export function listPortfolios(user: SessionUser, { archived = false }: { archived?: boolean } = {}): Promise<PortfolioSummary[]> {
+  return summaries(user, { archived });
 }
 
 /** The portfolio if the caller may read it; 404 otherwise (never 403: existence is not disclosed). */
 export async function getPortfolioOrThrow(user: SessionUser, id: string): Promise<PortfolioSummary> {
-  const [p] = await summaries(user, id);
+  const [p] = await summaries(user, { id });
   if (!p) throw new ApiError("not_found", `Portfolio ${id} not found.`);
   return p;
 }

@@ -70,11 +70,15 @@ async function assertReplayable(def: Pick<ScenarioDefinition, "shocks">): Promis
   }
 }
 
-/** Marks every book that computes a scenario of this owner (null: shared, every book) for a recompute from inception. */
+/**
+ * Marks every book that computes a scenario of this owner (null: shared, every book) for a recompute
+ * from inception; returns the active ones (an archived book keeps its mark until it is restored).
+ */
 async function markBooksStale(tx: Tx, ownerId: string | null): Promise<{ id: string; from: string }[]> {
-  return tx.$queryRaw<{ id: string; from: string }[]>`UPDATE portfolios SET inputs_version = inputs_version + 1,
-    recompute_from = LEAST(COALESCE(recompute_from, inception_date), inception_date)
-    WHERE ${ownerId}::text IS NULL OR owner_id = ${ownerId} RETURNING id, to_char(inception_date, 'YYYY-MM-DD') AS "from"`;
+  return tx.$queryRaw<{ id: string; from: string }[]>`WITH marked AS (UPDATE portfolios SET inputs_version = inputs_version + 1,
+      recompute_from = LEAST(COALESCE(recompute_from, inception_date), inception_date)
+      WHERE ${ownerId}::text IS NULL OR owner_id = ${ownerId} RETURNING id, inception_date, archived_at)
+    SELECT id, to_char(inception_date, 'YYYY-MM-DD') AS "from" FROM marked WHERE archived_at IS NULL`;
 }
 
 /** A scenario change in one transaction, then the recompute of the books it touched. */

@@ -1,21 +1,20 @@
 import "server-only";
 // Edit of one position (quantity, entry, exit, private mark): the merged position must pass the same
 // rules as an imported one, or nothing is written and the answer names the field.
-import { ApiError } from "@/lib/api/errors";
+import { ApiError, invalidBodyField as invalid } from "@/lib/api/errors";
 import type { PositionPatch, PositionUpdateResponse } from "@/lib/contracts/positions";
 import { fromDbDate, toDbDate } from "@/lib/dates";
 import { checkPositionRules, type PositionDraft } from "@/lib/positions/position-rules";
 import type { PortfolioSummary } from "@/lib/contracts/portfolios";
+import { assertBookActive } from "./active-book";
 import { changeInputs, markResultsStale } from "./results-stale";
-
-const invalid = (field: string, message: string) =>
-  new ApiError("unprocessable_entity", `Invalid body: body.${field}: ${message}`, { fields: [{ field: `body.${field}`, message }] });
 
 export async function updatePosition(portfolio: PortfolioSummary, positionId: string, patch: PositionPatch): Promise<PositionUpdateResponse> {
   return changeInputs(portfolio.id, async (tx) => {
     const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM positions WHERE id = ${positionId} AND portfolio_id = ${portfolio.id} FOR UPDATE`;
     const p = rows.length ? await tx.position.findUnique({ where: { id: positionId } }) : null;
     if (!p) throw new ApiError("not_found", `Position ${positionId} not found in portfolio ${portfolio.id}.`);
+    assertBookActive(portfolio);
     const before: PositionDraft = {
       symbol: p.symbol,
       quantity: p.quantity,

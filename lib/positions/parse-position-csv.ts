@@ -2,7 +2,7 @@
 // its row (as in the file, header = row 1) and column. Pure: the caller passes the known symbols.
 import { CsvError, parse } from "csv-parse/sync";
 import { z } from "zod";
-import { INVESTMENT_CLASSES, POSITION_TYPES } from "@/lib/risk/position-exposure";
+import { INVESTMENT_CLASSES, POSITION_TYPES, type InvestmentClass } from "@/lib/risk/position-exposure";
 import { isoDateSchema } from "@/lib/dates";
 import { CSV_COLUMNS, REQUIRED_COLUMNS, type CsvColumn } from "./csv-columns";
 import { checkPositionRules, defaultSubtype, draftKey, POSITION_SUBTYPES, type DraftField, type PositionDraft } from "./position-rules";
@@ -77,6 +77,22 @@ interface CsvRecord {
   info: { lines: number };
 }
 
+/** Tickers and OCC symbols are upper case; a private holding keeps its label as written. */
+export function normalSymbol(investmentClass: InvestmentClass, symbol: string): string {
+  return investmentClass === "PRIVATE" ? symbol : symbol.toUpperCase();
+}
+
+/** A public symbol or an option's underlying that the symbols table does not list (import and single add alike). */
+export function unknownSymbols(
+  d: { symbol: string; investmentClass: InvestmentClass; underlying: string | null },
+  symbols: SymbolLookup,
+): { field: "symbol" | "underlying"; message: string }[] {
+  const unknown = (s: string) => `unknown symbol ${s}: not in the symbols table`;
+  if (d.investmentClass === "PUBLIC" && !symbols.has(d.symbol)) return [{ field: "symbol", message: unknown(d.symbol) }];
+  if (d.investmentClass === "OPTIONS" && d.underlying !== null && !symbols.has(d.underlying)) return [{ field: "underlying", message: unknown(d.underlying) }];
+  return [];
+}
+
 export function parsePositionCsv(text: string, symbols: SymbolLookup): ParsedCsv {
   let records: CsvRecord[];
   try {
@@ -143,13 +159,8 @@ function readRow(
   const parsed = rowSchema.safeParse(Object.fromEntries(CSV_COLUMNS.map((c) => [c, values[c] ?? ""])));
   if (!parsed.success) return { errors: parsed.error.issues.map((i) => ({ row, field: (i.path[0] as CsvColumn | undefined) ?? null, message: i.message })) };
   const v = parsed.data;
-  // Tickers and OCC symbols are upper case; a private holding keeps its label as written.
-  const symbol = v.class === "PRIVATE" ? v.symbol : v.symbol.toUpperCase();
-  const errors: CsvRowError[] = [];
-  if (v.class === "PUBLIC" && !symbols.has(symbol)) errors.push({ row, field: "symbol", message: `unknown symbol ${symbol}: not in the symbols table` });
-  if (v.class === "OPTIONS" && v.underlying !== null && !symbols.has(v.underlying)) {
-    errors.push({ row, field: "underlying", message: `unknown symbol ${v.underlying}: not in the symbols table` });
-  }
+  const symbol = normalSymbol(v.class, v.symbol);
+  const errors: CsvRowError[] = unknownSymbols({ symbol, investmentClass: v.class, underlying: v.underlying }, symbols).map((i) => ({ row, ...i }));
   const position: PositionDraft = {
     symbol,
     quantity: v.quantity,

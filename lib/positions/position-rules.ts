@@ -40,19 +40,19 @@ export interface DraftIssue {
   message: string;
 }
 
-const TYPES_BY_CLASS: Record<InvestmentClass, readonly PositionType[]> = {
+export const TYPES_BY_CLASS: Record<InvestmentClass, readonly PositionType[]> = {
   PUBLIC: ["LONG", "SHORT"],
   OPTIONS: ["LC", "LP", "SC", "SP"],
   PRIVATE: ["LONG"],
 };
 
-const SUBTYPES_BY_CLASS: Record<InvestmentClass, readonly PositionSubtypeKey[]> = {
+export const SUBTYPES_BY_CLASS: Record<InvestmentClass, readonly PositionSubtypeKey[]> = {
   PUBLIC: ["STOCK", "ETF"],
   OPTIONS: ["OPTION"],
   PRIVATE: ["PRIVATE_EQUITY", "VENTURE_CAPITAL", "REAL_ESTATE", "PRIVATE_CREDIT", "HEDGE_FUND", "COLLECTIBLE", "OTHER"],
 };
 
-const SHORT_TYPES: readonly PositionType[] = ["SHORT", "SC", "SP"];
+export const SHORT_TYPES: readonly PositionType[] = ["SHORT", "SC", "SP"];
 
 /** The subtype a row gets when the file leaves it empty. */
 export function defaultSubtype(cls: InvestmentClass, assetType: "STOCK" | "ETF" | undefined): PositionSubtypeKey {

@@ -72,3 +72,16 @@ export function appRequest(path: string, init: { method?: string; cookie?: strin
 
 /** Route context as Next.js passes it to a handler of a dynamic segment. */
 export const routeParams = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
+
+type RouteHandler = (req: NextRequest, ctx: ReturnType<typeof routeParams>) => Promise<Response>;
+
+/** Calls a route handler as the app's own page would, and reads its JSON answer. */
+export async function callRoute(
+  route: RouteHandler,
+  path: string,
+  init: { method?: string; cookie?: string; body?: unknown; params?: Record<string, string> } = {},
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are checked field by field
+): Promise<{ status: number; body: any }> {
+  const res = await route(appRequest(path, { method: init.method ?? "GET", ...(init.cookie ? { cookie: init.cookie } : {}), ...(init.body === undefined ? {} : { body: init.body }) }), routeParams(init.params));
+  return { status: res.status, body: await res.json() };
+}

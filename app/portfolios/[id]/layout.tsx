@@ -8,7 +8,13 @@ export default async function PortfolioLayout({ children, params }: { children: 
   const { user, portfolio } = await getPagePortfolio(id);
   return (
     <>
-      <PortfolioHeader portfolioId={portfolio.id} name={portfolio.name} description={portfolio.description} />
+      <PortfolioHeader
+        portfolioId={portfolio.id}
+        name={portfolio.name}
+        description={portfolio.description}
+        archived={portfolio.archived}
+        canEdit={portfolio.ownerId === user.id}
+      />
       <RecomputeStatus portfolioId={portfolio.id} canRequest={portfolio.ownerId === user.id} />
       {children}
     </>

@@ -1,8 +1,14 @@
 import { PortfolioOverview } from "@/components/portfolio-overview";
+import { CapitalFlowsSection } from "@/components/portfolios/capital-flows-section";
 import { getPagePortfolio } from "@/lib/dal/pages";
 
 export default async function PortfolioPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { portfolio } = await getPagePortfolio(id);
-  return <PortfolioOverview portfolio={portfolio} />;
+  const { user, portfolio } = await getPagePortfolio(id);
+  return (
+    <>
+      <PortfolioOverview portfolio={portfolio} />
+      <CapitalFlowsSection portfolioId={portfolio.id} inceptionDate={portfolio.inceptionDate} canEdit={portfolio.ownerId === user.id && !portfolio.archived} />
+    </>
+  );
 }

@@ -15,10 +15,11 @@ export interface ScopedPortfolio {
   recomputeFrom: IsoDate | null;
 }
 
+/** The books a run computes: all, or the given ones; an archived book is never computed again (its results are kept). */
 export async function portfoliosInScope(db: Queryable, portfolioIds: readonly string[] | null | undefined): Promise<ScopedPortfolio[]> {
   const all = !portfolioIds || portfolioIds.length === 0;
-  const { rows } = await db.query<{ id: string; inception_date: string; recompute_from: string | null }>(
-    `SELECT id, inception_date, recompute_from FROM portfolios ${all ? "" : "WHERE id = ANY($1::text[])"} ORDER BY id`,
+  const { rows } = await db.query<{ id: string; inception_date: string; recompute_from: string | null; archived: boolean }>(
+    `SELECT id, inception_date, recompute_from, archived_at IS NOT NULL AS archived FROM portfolios ${all ? "" : "WHERE id = ANY($1::text[])"} ORDER BY id`,
     all ? [] : [[...portfolioIds]],
   );
   if (!all) {
@@ -26,7 +27,7 @@ export async function portfoliosInScope(db: Queryable, portfolioIds: readonly st
     const unknown = portfolioIds.filter((id) => !found.has(id));
     if (unknown.length) throw new Error(`Unknown portfolio id(s): ${unknown.join(", ")}`);
   }
-  return rows.map((r) => ({ id: r.id, inceptionDate: r.inception_date, recomputeFrom: r.recompute_from }));
+  return rows.filter((r) => !r.archived).map((r) => ({ id: r.id, inceptionDate: r.inception_date, recomputeFrom: r.recompute_from }));
 }
 
 /**

@@ -37,7 +37,7 @@ export class RecomputeWorker {
   /** Notifies every marked book whose current inputs this worker has not recomputed yet. */
   async sweep(): Promise<void> {
     const { rows } = await this.options.db.query<{ id: string; inputs_version: number }>(
-      `SELECT id, inputs_version FROM portfolios WHERE recompute_from IS NOT NULL ORDER BY id`,
+      `SELECT id, inputs_version FROM portfolios WHERE recompute_from IS NOT NULL AND archived_at IS NULL ORDER BY id`,
     );
     for (const r of rows) if (this.attempted.get(r.id) !== r.inputs_version) this.notify(r.id);
   }

@@ -17,9 +17,12 @@ type RouteHandler = (req: NextRequest, ctx: ReturnType<typeof routeParams>) => P
 /** Fixtures the rows need, resolved once the database is seeded. */
 interface Ids {
   portfolioId: string;
+  portfolioName: string;
   positionId: string;
   quantity: number;
   runId: string;
+  /** Made afresh for each call by a row's fixture: what a DELETE removes. */
+  fresh?: { id: string; name?: string };
 }
 
 interface Row {
@@ -27,6 +30,8 @@ interface Row {
   params: (ids: Ids) => Record<string, string>;
   /** A body that changes nothing when accepted (the point is who gets past the door). */
   body?: (ids: Ids) => unknown;
+  /** For a DELETE: a row of its own to remove on each call (owned by the owner, in their book). */
+  fixture?: () => Promise<Ids["fresh"]>;
   expected: Expected;
 }
 
@@ -34,6 +39,8 @@ const PORTFOLIO = "demo-individual"; // owned by individual@, not by hedgefund@
 const READ: Expected = { anonymous: 401, owner: 200, otherManager: 404, admin: 200 };
 /** Changes to a book: its manager only; an admin reads but does not edit (403). */
 const OWNER_WRITE: Expected = { anonymous: 401, owner: 200, otherManager: 404, admin: 403 };
+const OWNER_CREATE: Expected = { ...OWNER_WRITE, owner: 201 };
+const SIGNED_IN_CREATE: Expected = { anonymous: 401, owner: 201, otherManager: 201, admin: 201 };
 const ADMIN_READ: Expected = { anonymous: 401, owner: 403, otherManager: 403, admin: 200 };
 
 const portfolioRead = (suffix: string): Row => ({
@@ -43,11 +50,50 @@ const portfolioRead = (suffix: string): Row => ({
 });
 
 let customScenarios = 0;
+let created = 0;
+
+const freshRow = async (sql: string, params: unknown[]) => (await getPool().query<{ id: string; name?: string }>(sql, params)).rows[0]!;
 
 /** Every route handler of app/api with its expected status per role. Keys: "METHOD /api/pattern". */
 const TABLE: Record<string, Row> = {
   "GET /api/portfolios": { path: () => "/api/portfolios", params: () => ({}), expected: { anonymous: 401, owner: 200, otherManager: 200, admin: 200 } },
+  "POST /api/portfolios": {
+    path: () => "/api/portfolios",
+    params: () => ({}),
+    body: () => ({ name: `Authz book ${++created}`, startingEquity: 100_000, inceptionDate: AS_OF }),
+    expected: SIGNED_IN_CREATE,
+  },
   "GET /api/portfolios/[id]": portfolioRead(""),
+  "PATCH /api/portfolios/[id]": {
+    path: (ids) => `/api/portfolios/${ids.portfolioId}`,
+    params: (ids) => ({ id: ids.portfolioId }),
+    body: (ids) => ({ name: ids.portfolioName }), // the same name: accepted, nothing moves
+    expected: OWNER_WRITE,
+  },
+  "DELETE /api/portfolios/[id]": {
+    path: (ids) => `/api/portfolios/${ids.fresh!.id}`,
+    params: (ids) => ({ id: ids.fresh!.id }),
+    body: (ids) => ({ confirmName: ids.fresh!.name }),
+    fixture: () =>
+      freshRow(`INSERT INTO portfolios (id, name, owner_id, starting_equity, inception_date, updated_at) VALUES ($1, $1, 'user-individual', 1000, $2, now()) RETURNING id, name`, [
+        `authz-doomed-${++created}`,
+        AS_OF,
+      ]),
+    expected: OWNER_WRITE,
+  },
+  "GET /api/portfolios/[id]/capital-flows": portfolioRead("/capital-flows"),
+  "POST /api/portfolios/[id]/capital-flows": {
+    path: (ids) => `/api/portfolios/${ids.portfolioId}/capital-flows`,
+    params: (ids) => ({ id: ids.portfolioId }),
+    body: () => ({ date: AS_OF, amount: 1 }),
+    expected: OWNER_CREATE,
+  },
+  "DELETE /api/portfolios/[id]/capital-flows/[flowId]": {
+    path: (ids) => `/api/portfolios/${ids.portfolioId}/capital-flows/${ids.fresh!.id}`,
+    params: (ids) => ({ id: ids.portfolioId, flowId: ids.fresh!.id }),
+    fixture: () => freshRow(`INSERT INTO capital_flows (id, portfolio_id, date, amount) VALUES ($1, $2, $3, 1) RETURNING id`, [`authz-flow-${++created}`, PORTFOLIO, AS_OF]),
+    expected: OWNER_WRITE,
+  },
   "GET /api/portfolios/[id]/overview": portfolioRead("/overview"),
   "GET /api/portfolios/[id]/snapshots": portfolioRead("/snapshots"),
   "GET /api/portfolios/[id]/factors": portfolioRead("/factors"),
@@ -63,6 +109,24 @@ const TABLE: Record<string, Row> = {
   "GET /api/portfolios/[id]/concentration": portfolioRead("/concentration"),
   "GET /api/portfolios/[id]/sectors": portfolioRead("/sectors"),
   "GET /api/portfolios/[id]/positions": portfolioRead("/positions"),
+  "POST /api/portfolios/[id]/positions": {
+    path: (ids) => `/api/portfolios/${ids.portfolioId}/positions`,
+    params: (ids) => ({ id: ids.portfolioId }),
+    // A lot of its own each time (the quantity differs), so a second accepted call is no duplicate.
+    body: () => ({ symbol: "MSFT", quantity: ++created, entryPrice: 400, entryDate: AS_OF, positionType: "LONG", investmentClass: "PUBLIC" }),
+    expected: OWNER_CREATE,
+  },
+  "DELETE /api/portfolios/[id]/positions/[positionId]": {
+    path: (ids) => `/api/portfolios/${ids.portfolioId}/positions/${ids.fresh!.id}`,
+    params: (ids) => ({ id: ids.portfolioId, positionId: ids.fresh!.id }),
+    fixture: () =>
+      freshRow(
+        `INSERT INTO positions (id, portfolio_id, symbol, quantity, entry_price, entry_date, position_type, investment_class, subtype, updated_at)
+         VALUES ($1, $2, 'KO', 1, 60, $3, 'LONG', 'PUBLIC', 'STOCK', now()) RETURNING id`,
+        [`authz-position-${++created}`, PORTFOLIO, AS_OF],
+      ),
+    expected: OWNER_WRITE,
+  },
   "PATCH /api/portfolios/[id]/positions/[positionId]": {
     path: (ids) => `/api/portfolios/${ids.portfolioId}/positions/${ids.positionId}`,
     params: (ids) => ({ id: ids.portfolioId, positionId: ids.positionId }),
@@ -75,6 +139,7 @@ const TABLE: Record<string, Row> = {
     body: () => ({ csv: "symbol,quantity,entry_price,entry_date,type,class\nMSFT,1,400,2026-01-05,LONG,PUBLIC\n", mode: "preview" }),
     expected: OWNER_WRITE,
   },
+  "GET /api/symbols": { path: () => "/api/symbols", params: () => ({}), expected: { anonymous: 401, owner: 200, otherManager: 200, admin: 200 } },
   "GET /api/scenarios": { path: () => "/api/scenarios", params: () => ({}), expected: { anonymous: 401, owner: 200, otherManager: 200, admin: 200 } },
   "POST /api/scenarios": {
     path: () => "/api/scenarios",
@@ -114,11 +179,12 @@ async function handlerOf(file: string, method: HttpMethod): Promise<RouteHandler
   return handler;
 }
 
-let ids: Ids;
+let fixtureIds: Ids;
 const cookies: Partial<Record<Role, string>> = {};
 
 async function call(key: string, file: string, method: HttpMethod, init: { role: Role; origin?: string | null }): Promise<Response> {
   const row = TABLE[key]!;
+  const ids: Ids = row.fixture ? { ...fixtureIds, fresh: await row.fixture() } : fixtureIds;
   const headers = new Headers({ host: new URL(TEST_ORIGIN).host });
   if (init.origin !== null) headers.set("origin", init.origin ?? TEST_ORIGIN);
   const cookie = cookies[init.role];
@@ -136,7 +202,10 @@ afterAll(async () => {
 
 beforeAll(async () => {
   await useSeededDatabase();
-  const { rows } = await getPool().query<{ id: string; quantity: number }>(`SELECT id, quantity FROM positions WHERE portfolio_id = $1 AND symbol = 'KO'`, [PORTFOLIO]);
+  const { rows } = await getPool().query<{ id: string; quantity: number; name: string }>(
+    `SELECT x.id, x.quantity, p.name FROM positions x JOIN portfolios p ON p.id = x.portfolio_id WHERE x.portfolio_id = $1 AND x.symbol = 'KO'`,
+    [PORTFOLIO],
+  );
   const { rows: runs } = await getPool().query<{ id: string }>(`SELECT id FROM batch_runs ORDER BY started_at DESC LIMIT 1`);
   let runId = runs[0]?.id;
   if (!runId) {
@@ -146,7 +215,7 @@ beforeAll(async () => {
     runId = ((await res.json()) as { runId: string }).runId;
     await waitForRun(runId);
   }
-  ids = { portfolioId: PORTFOLIO, positionId: rows[0]!.id, quantity: rows[0]!.quantity, runId };
+  fixtureIds = { portfolioId: PORTFOLIO, portfolioName: rows[0]!.name, positionId: rows[0]!.id, quantity: rows[0]!.quantity, runId };
   cookies.owner = await sessionCookie("individual@riskline.dev");
   cookies.otherManager = await sessionCookie("hedgefund@riskline.dev");
   cookies.admin = await sessionCookie("admin@riskline.dev");
@@ -174,8 +243,8 @@ describe("the authorization table", () => {
 describe("state changes need a same-origin request", () => {
   const actions = CALLS.filter((c) => c.method !== "GET");
 
-  it("there are actions to check, and every one is a POST or a PATCH", () => {
-    expect(actions.map((a) => a.method).sort()).toEqual(["PATCH", "POST", "POST", "POST"]);
+  it("there are actions to check, and every one is a POST, a PATCH or a DELETE", () => {
+    expect(actions.map((a) => a.method).sort()).toEqual(["DELETE", "DELETE", "DELETE", "PATCH", "PATCH", "POST", "POST", "POST", "POST", "POST", "POST"]);
   });
 
   it.each(actions.flatMap((a) => [null, "https://evil.example"].map((origin) => ({ ...a, origin, name: `${a.key} with ${origin ? `Origin ${origin}` : "no Origin"} answers 403` }))))(
@@ -192,12 +261,12 @@ describe("state changes need a same-origin request", () => {
 
   it("a cross-origin PATCH that would change a position writes nothing", async () => {
     const headers = new Headers({ host: new URL(TEST_ORIGIN).host, origin: "https://evil.example", cookie: cookies.owner!, "content-type": "application/json" });
-    const path = `/api/portfolios/${ids.portfolioId}/positions/${ids.positionId}`;
-    const req = new NextRequest(new URL(path, TEST_ORIGIN), { method: "PATCH", headers, body: JSON.stringify({ quantity: ids.quantity + 1 }) });
-    const res = await (await handlerOf("portfolios/[id]/positions/[positionId]/route.ts", "PATCH"))(req, routeParams({ id: ids.portfolioId, positionId: ids.positionId }));
+    const path = `/api/portfolios/${fixtureIds.portfolioId}/positions/${fixtureIds.positionId}`;
+    const req = new NextRequest(new URL(path, TEST_ORIGIN), { method: "PATCH", headers, body: JSON.stringify({ quantity: fixtureIds.quantity + 1 }) });
+    const res = await (await handlerOf("portfolios/[id]/positions/[positionId]/route.ts", "PATCH"))(req, routeParams({ id: fixtureIds.portfolioId, positionId: fixtureIds.positionId }));
     expect(res.status).toBe(403);
-    const { rows } = await getPool().query<{ quantity: number }>(`SELECT quantity FROM positions WHERE id = $1`, [ids.positionId]);
-    expect(rows[0]!.quantity).toBe(ids.quantity);
+    const { rows } = await getPool().query<{ quantity: number }>(`SELECT quantity FROM positions WHERE id = $1`, [fixtureIds.positionId]);
+    expect(rows[0]!.quantity).toBe(fixtureIds.quantity);
   });
 });
 

@@ -4,5 +4,5 @@ import { getPagePortfolio } from "@/lib/dal/pages";
 export default async function PositionsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { user, portfolio } = await getPagePortfolio(id);
-  return <PositionsView portfolioId={portfolio.id} canEdit={portfolio.ownerId === user.id} />;
+  return <PositionsView portfolioId={portfolio.id} canEdit={portfolio.ownerId === user.id && !portfolio.archived} />;
 }
