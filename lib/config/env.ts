@@ -165,6 +165,11 @@ export function debugEnabled(): boolean {
   return Boolean(process.env.DEBUG?.trim());
 }
 
+/** `next dev` (NODE_ENV, which Next sets and inlines): React then needs eval and a socket for reloads. */
+export function developmentMode(): boolean {
+  return process.env.NODE_ENV === "development";
+}
+
 /** The environment of a child process (the Prisma CLI, `next start`): this one's plus `overrides`. */
 export function childProcessEnv(overrides: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
   return { ...process.env, ...overrides };
