@@ -1,4 +1,4 @@
-// The built app (`next start`) on a free port against a bench database, and a signed-in session.
+// The built app (`npm run serve`) on a free port against a bench database, and a signed-in session.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -27,7 +27,7 @@ function freePort(): Promise<number> {
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the app server exited with ${child.exitCode}`);
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) return;
@@ -48,7 +48,9 @@ export async function startAppServer(databaseUrl: string, log: (m: string) => vo
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], { env: { ...env, APP_URL: url, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"] });
+  // Served as in production (scripts/serve.ts: Next behind the server that sets the client address).
+  const serve = [path.join(root, "node_modules/.bin/tsx"), path.join(root, "scripts/serve.ts")] as const;
+  const child = spawn(serve[0], serve.slice(1), { env: { ...env, APP_URL: url, HOST: "127.0.0.1", PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"] });
   try {
     await waitForHealth(url, child);
   } catch (e) {

@@ -1,6 +1,6 @@
 // `npm run bench`: the speed targets of the README's "Performance" table, measured (never asserted by tests).
 //   --quick      100 portfolios per synthetic line (scaled linearly to 1,000 in the report), 3 s per API line
-//   --no-api     skip the API latency lines (no `next start`)
+//   --no-api     skip the API latency lines (no app server)
 //   --backfill-portfolios N   portfolios actually run for the 87-day back-fill (default 250, scaled ×4:
 //                at ~12 ms per portfolio-day on 2 shared cores the full 1,000 × 87 takes ~18 min, beyond
 //                the ~15 min a default run should take; pass 1000 to run it in full)

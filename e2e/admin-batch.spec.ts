@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { storageStatePath } from "./accounts";
 
 const screen = (name: string) => `test-results/screens/admin-${name}.png`;

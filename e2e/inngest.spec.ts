@@ -4,7 +4,7 @@
 // Where Inngest would report a child run that failed after its retries, or call a function's
 // onFailure handler, the test sends what Inngest sends.
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./fixtures";
 import { storageStatePath } from "./accounts";
 
 interface Op {

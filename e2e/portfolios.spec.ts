@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { accountEmail, demoPassword, storageStatePath } from "./accounts";
 
 test("a demo manager signs in and sees their portfolios and a NAV chart", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import type { PositionListResponse } from "@/lib/contracts/positions";
 import { E2E_BASE_URL } from "../playwright.config";
 import { storageStatePath } from "./accounts";

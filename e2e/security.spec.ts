@@ -1,7 +1,9 @@
 // Access in a real browser: a manager gets 404 for another manager's portfolio pages and for the
 // admin pages, an anonymous visitor is sent to sign in, the session cookie is out of scripts' reach,
 // and a state change from another origin is refused.
-import { expect, test } from "@playwright/test";
+import { createServer, request as httpRequest, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test } from "./fixtures";
 import { storageStatePath } from "./accounts";
 
 const OTHER_PORTFOLIO_PAGES = ["/portfolios/demo-hedgefund", "/portfolios/demo-hedgefund/risk", "/portfolios/demo-hedgefund/positions"];
@@ -69,5 +71,115 @@ test.describe("an anonymous visitor", () => {
   test("gets 401 from the API", async ({ request }) => {
     const res = await request.get("/api/portfolios");
     expect(res.status()).toBe(401);
+  });
+});
+
+/** The directives of a Content-Security-Policy header, by name. */
+function directives(csp: string | undefined): Map<string, string[]> {
+  return new Map((csp ?? "").split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
+}
+
+function expectSecurityHeaders(headers: Record<string, string>) {
+  const csp = directives(headers["content-security-policy"]);
+  const scripts = csp.get("script-src") ?? [];
+  expect(scripts).toContainEqual(expect.stringMatching(/^'nonce-[A-Za-z0-9+/=]{16,}'$/));
+  expect(scripts).not.toContain("'unsafe-inline'");
+  expect(scripts).not.toContain("'unsafe-eval'");
+  expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
+  expect(csp.get("object-src")).toEqual(["'none'"]);
+  expect(headers).toMatchObject({
+    "x-frame-options": "DENY",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "same-origin",
+    "permissions-policy": expect.stringContaining("camera=()"),
+  });
+}
+
+test.describe("security headers", () => {
+  test.use({ storageState: storageStatePath("individual") });
+
+  for (const path of ["/sign-in", "/portfolios", "/portfolios/demo-individual/positions", "/portfolios/demo-individual/risk"]) {
+    test(`${path} answers with a nonce-based CSP and the other headers, and its scripts carry this response's nonce`, async ({ page }) => {
+      const res = await page.goto(path);
+      const headers = res!.headers();
+      expectSecurityHeaders(headers);
+      const nonce = /'nonce-([^']+)'/.exec(headers["content-security-policy"]!)![1];
+      const scripts = await page.locator("script").evaluateAll((els) => els.map((s) => (s as HTMLScriptElement).nonce));
+      expect(scripts.length).toBeGreaterThan(0);
+      expect(new Set(scripts)).toEqual(new Set([nonce]));
+    });
+  }
+
+  test("the nonce is new on every response", async ({ request }) => {
+    const nonces = await Promise.all([1, 2].map(async () => (await request.get("/sign-in")).headers()["content-security-policy"]!.match(/'nonce-[^']+'/)![0]));
+    expect(nonces[0]).not.toBe(nonces[1]);
+  });
+
+  test("API answers carry the headers, and portfolio data is marked private for caches", async ({ request }) => {
+    for (const path of ["/api/portfolios", "/api/portfolios/demo-individual/overview", "/api/portfolios/demo-individual/positions"]) {
+      const res = await request.get(path);
+      expect(res.status()).toBe(200);
+      expectSecurityHeaders(res.headers());
+      expect(res.headers()["cache-control"]).toMatch(/\bprivate\b/);
+      expect(res.headers()["cache-control"]).toMatch(/\bno-store\b/);
+    }
+    const anonymous = await request.get("/api/portfolios", { headers: { cookie: "" } });
+    expect(anonymous.headers()["cache-control"]).toMatch(/\bprivate\b/);
+  });
+});
+
+/** Another site on this machine (a port of its own): a page that frames `target`. Closed by the caller. */
+async function framingSite(target: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end(`<iframe src="${target}" width="800" height="600"></iframe>`));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
+}
+
+test.describe("no page of the app can be framed", () => {
+  test.use({ storageState: storageStatePath("admin") });
+
+  test("the admin batch page (Run now) renders on its own but not inside another site's frame", async ({ page, context, baseURL }) => {
+    await page.goto("/admin/batch");
+    await expect(page.getByRole("button", { name: "Run now" })).toBeVisible();
+
+    const site = await framingSite(`${baseURL}/admin/batch`);
+    try {
+      // The framing page is not the app's: its console reports the refusal, which is the point here.
+      const framer = await context.newPage();
+      const refusals: string[] = [];
+      framer.on("console", (m) => refusals.push(m.text()));
+      await framer.goto(site.url);
+      await expect.poll(() => refusals.some((t) => t.includes("frame-ancestors 'none'"))).toBe(true);
+      await expect(framer.frameLocator("iframe").getByRole("button", { name: "Run now" })).toHaveCount(0);
+    } finally {
+      site.server.close();
+    }
+  });
+});
+
+/** A sign-in from a socket bound to `localAddress` (any 127.x address reaches the server on 127.0.0.1). */
+function signInFrom(baseURL: string, localAddress: string, forwardedFor: string, email: string): Promise<number> {
+  const body = JSON.stringify({ email, password: "wrong-password-123" });
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      new URL("/api/auth/sign-in/email", baseURL),
+      { method: "POST", localAddress, headers: { "content-type": "application/json", origin: baseURL, "x-forwarded-for": forwardedFor, "content-length": Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+test.describe("sign-in through the real server", () => {
+  test("the address limit counts the socket: a new X-Forwarded-For per request does not reset it", async ({ baseURL }) => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push(await signInFrom(baseURL!, "127.0.0.2", `10.1.${i}.1`, `nobody-${i}@riskline.dev`));
+    expect(statuses).toEqual([...Array(10).fill(401), 429]);
+    // Another socket address is another client.
+    expect(await signInFrom(baseURL!, "127.0.0.3", "10.1.0.1", "nobody-0@riskline.dev")).toBe(401);
   });
 });

@@ -3,7 +3,7 @@
 // when absent, the demo only with SEED_DEMO=1, and a first admin. The password comes from
 // ADMIN_PASSWORD, else from a prompt without echo when stdin is a terminal. Idempotent: a second run
 // creates nothing twice and leaves an existing admin's password alone unless --reset-password.
-// The app instances (`next start`) then need no setup of their own. `npm start` runs the same setup.
+// The app instances (`npm run serve`) then need no setup of their own. `npm start` runs the same setup.
 import { parseArgs } from "node:util";
 import { ADMIN_PASSWORD_MIN_LENGTH, debugEnabled, env } from "@/lib/config/env";
 import { assertDatabaseReachable } from "@/lib/db/check-connection";
@@ -82,7 +82,7 @@ async function main() {
     await closePrisma();
     await closePool();
   }
-  log("done: start the app instances with `next start` (DATABASE_URL, BETTER_AUTH_SECRET, APP_URL)");
+  log("done: start the app instances with `npm run serve` (DATABASE_URL, BETTER_AUTH_SECRET, APP_URL)");
 }
 
 main().catch((e: unknown) => {

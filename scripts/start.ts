@@ -2,7 +2,7 @@
 // (PGlite, data in .data/pglite) in this process; then migrations, registries, bundled market data,
 // demo portfolios (or, with SEED_DEMO=0, a first admin from ADMIN_EMAIL and ADMIN_PASSWORD), through the
 // setup `npm run setup` runs too (lib/seed/setup.ts); the daily batch up to the as-of date, and finally
-// Next.js.
+// Next.js through scripts/serve.ts.
 //   --dev          next dev instead of a production build
 //   --port N       HTTP port (default PORT or 3000; it stands for PORT, so APP_URL defaults to it too)
 //   --setup-only   prepare the database and run the batch, then exit
@@ -79,14 +79,16 @@ async function main() {
   }
   const port = String(config.PORT);
   const publicUrl = appUrl(config);
-  const childEnv = childProcessEnv({ DATABASE_URL: url, BETTER_AUTH_SECRET: authSecret(), APP_URL: publicUrl, NEXT_TELEMETRY_DISABLED: "1" });
+  const childEnv = childProcessEnv({ DATABASE_URL: url, BETTER_AUTH_SECRET: authSecret(), APP_URL: publicUrl, PORT: port, NEXT_TELEMETRY_DISABLED: "1" });
   const nextBin = path.join(root, "node_modules/.bin/next");
   if (!args.dev && !existsSync(path.join(root, ".next/BUILD_ID"))) {
     log("building the app (first start only)…");
     const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: childEnv });
     if (build.status !== 0) throw new Error("next build failed");
   }
-  const child = spawn(nextBin, [args.dev ? "dev" : "start", "-p", port, "-H", config.HOST], { stdio: "inherit", env: childEnv });
+  // Not `next start`: scripts/serve.ts sets the client address the sign-in limits count on.
+  const serve = [path.join(root, "node_modules/.bin/tsx"), path.join(root, "scripts/serve.ts"), ...(args.dev ? ["--dev"] : [])] as const;
+  const child = spawn(serve[0], serve.slice(1), { stdio: "inherit", env: childEnv });
   log(`Riskline on ${publicUrl} — demo accounts in README.md`);
   const stop = async (code: number) => {
     await embedded?.stop();

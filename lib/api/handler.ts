@@ -4,6 +4,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { ApiError, fromZodError, handleApiError } from "@/lib/api/errors";
+import { appUrl } from "@/lib/config/env";
 import { requireAdmin, requireUser, type SessionUser } from "@/lib/dal/session";
 import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 import { getPortfolioOrThrow } from "@/lib/dal/portfolios";
@@ -49,31 +50,31 @@ function rejectNul(value: unknown, where: "body" | "query" | "params"): void {
   throw new ApiError("unprocessable_entity", `Invalid ${where}: ${field}: ${NUL_MESSAGE}`, { fields: [{ field, message: NUL_MESSAGE }] });
 }
 
+/** What a signed-in caller gets is theirs alone: no shared cache (a proxy, a CDN) may keep it. */
+const PRIVATE_CACHE_CONTROL = "private, no-store";
+
 function guarded(authorize: (req: NextRequest) => Promise<SessionUser>, fn: Handler<UserContext>): RouteHandler {
   return async (req, route) => {
+    let res: Response;
     try {
       const user = await authorize(req);
       const params = await route.params;
       rejectNul(params, "params");
-      return await fn({ req, user, params });
+      res = await fn({ req, user, params });
     } catch (err) {
-      return handleApiError(err, { method: req.method, path: req.nextUrl.pathname });
+      res = handleApiError(err, { method: req.method, path: req.nextUrl.pathname });
     }
+    res.headers.set("cache-control", PRIVATE_CACHE_CONTROL);
+    return res;
   };
 }
 
-/** State changes come only from this app's own pages (a same-origin check on top of the session cookie). */
+/** State changes come only from this app's own pages: the Origin must be APP_URL's (scheme, host and
+ * port), on top of the session cookie. Host and X-Forwarded-Host are the client's to set, so they say nothing. */
 export function assertSameOrigin(req: NextRequest): void {
   const origin = req.headers.get("origin");
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (!origin || !host) throw new ApiError("forbidden", "Cross-origin request refused: missing Origin header.");
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    throw new ApiError("forbidden", "Cross-origin request refused: malformed Origin header.");
-  }
-  if (originHost !== host) throw new ApiError("forbidden", "Cross-origin request refused.");
+  if (!origin) throw new ApiError("forbidden", "Cross-origin request refused: missing Origin header.");
+  if (origin !== new URL(appUrl()).origin) throw new ApiError("forbidden", "Cross-origin request refused.");
 }
 
 export function withUser(fn: Handler<UserContext>): RouteHandler {

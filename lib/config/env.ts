@@ -36,6 +36,17 @@ const decimal = (min: number, max: number, what: string) => {
     .refine((n) => n >= min && n <= max, message);
 };
 
+const ipOrRange = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
+
+/** A comma-separated list of IP addresses and CIDR ranges. */
+const addressList = z
+  .string()
+  .transform((s) => s.split(",").map((a) => a.trim()).filter((a) => a !== ""))
+  .superRefine((list, ctx) => {
+    const bad = list.filter((a) => !ipOrRange.safeParse(a).success);
+    if (bad.length) ctx.addIssue({ code: "custom", message: `must be IP addresses or CIDR ranges separated by commas, got ${bad.map((a) => JSON.stringify(a)).join(", ")}` });
+  });
+
 const absoluteUrl = (what: string) =>
   z.string().refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), `must be ${what}, an absolute http:// or https:// URL`);
 
@@ -66,6 +77,8 @@ const schema = z
     HOST: z.string().default("0.0.0.0"),
     /** Unset: http://localhost:$PORT (see appUrl()). */
     APP_URL: absoluteUrl("the app's public URL").optional(),
+    /** The reverse proxies whose X-Forwarded-For is believed (unset: none; the socket address counts). */
+    TRUSTED_PROXIES: addressList.default([]),
     BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     // The first admin (`npm run setup`, and `npm start` with both set).
     ADMIN_EMAIL: z.email("must be an email address").optional(),
@@ -153,6 +166,11 @@ export function batchSettings(e: Env = env()): { riskFreeRate: number; tltDurati
  * while reporting an invalid configuration. */
 export function debugEnabled(): boolean {
   return Boolean(process.env.DEBUG?.trim());
+}
+
+/** `next dev` (NODE_ENV, which Next sets and inlines): React then needs eval and a socket for reloads. */
+export function developmentMode(): boolean {
+  return process.env.NODE_ENV === "development";
 }
 
 /** The environment of a child process (the Prisma CLI, `next start`): this one's plus `overrides`. */

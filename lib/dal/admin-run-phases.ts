@@ -9,6 +9,7 @@ import { getPool } from "@/lib/db/pool";
 import type { AdminPhaseRow, PhasePage, PhaseStatus } from "@/lib/contracts/admin-runs";
 import { isoDateSchema, type IsoDate } from "@/lib/dates";
 import type { ReasonCode } from "@/lib/reason-codes";
+import { projectRelativeOrNull } from "@/lib/telemetry/project-relative";
 
 export interface PhaseFilter {
   portfolioId?: string;
@@ -51,8 +52,8 @@ export function toPhaseRow(r: PhaseSqlRow): AdminPhaseRow {
     counts: r.counts,
     details: r.details,
     durationMs: r.duration_ms,
-    errorMessage: r.error_message,
-    errorStack: r.error_stack,
+    errorMessage: projectRelativeOrNull(r.error_message),
+    errorStack: projectRelativeOrNull(r.error_stack),
     startedAt: r.started_at.toISOString(),
     finishedAt: r.finished_at?.toISOString() ?? null,
   };

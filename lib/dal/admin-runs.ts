@@ -7,6 +7,7 @@ import { fromDbDate } from "@/lib/dates";
 import { getPrisma } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RunStatus } from "@/lib/generated/prisma/enums";
+import { projectRelativeOrNull } from "@/lib/telemetry/project-relative";
 
 const runInclude = { triggeredBy: { select: { id: true, name: true, email: true } } } satisfies Prisma.BatchRunInclude;
 type RunWithUser = Prisma.BatchRunGetPayload<{ include: typeof runInclude }>;
@@ -36,8 +37,8 @@ function toAdminRun(r: RunWithUser, names: ReadonlyMap<string, string>): AdminRu
     status: r.status,
     executor: r.executor,
     counts: numericCounts(r.counts),
-    errorMessage: r.errorMessage,
-    errorStack: r.errorStack,
+    errorMessage: projectRelativeOrNull(r.errorMessage),
+    errorStack: projectRelativeOrNull(r.errorStack),
     startedAt: r.startedAt.toISOString(),
     heartbeatAt: r.heartbeatAt.toISOString(),
     finishedAt: r.finishedAt?.toISOString() ?? null,

@@ -50,6 +50,8 @@ describe("configuration", () => {
     ["AS_OF", "2026-02-31", /AS_OF: is not a calendar date/],
     ["AS_OF", "2031-03-03", /AS_OF: Date 2031-03-03 is outside the NYSE calendar/],
     ["AS_OF", "13/07/2026", /AS_OF: must be a date YYYY-MM-DD/],
+    ["TRUSTED_PROXIES", "10.0.0.1, proxy.internal", /TRUSTED_PROXIES: must be IP addresses or CIDR ranges separated by commas, got "proxy.internal"/],
+    ["TRUSTED_PROXIES", "10.0.0.0/33", /TRUSTED_PROXIES: .*"10.0.0.0\/33"/],
   ])("%s=%s fails, naming the variable", (name, value, message) => {
     expect(() => loadEnv({ [name]: value })).toThrow(message);
     expect(() => loadEnv({ [name]: value })).toThrow(/^Invalid configuration:\n/);
@@ -57,6 +59,11 @@ describe("configuration", () => {
 
   it("reports every bad variable at once", () => {
     expect(() => loadEnv({ PORT: "abc", DB_POOL_MAX: "abc" })).toThrow(/DB_POOL_MAX: .*\n {2}PORT: /);
+  });
+
+  it("reads TRUSTED_PROXIES as a list of addresses and ranges, none by default", () => {
+    expect(loadEnv({}).TRUSTED_PROXIES).toEqual([]);
+    expect(loadEnv({ TRUSTED_PROXIES: "10.0.0.1, 192.0.2.0/24,2001:db8::/32" }).TRUSTED_PROXIES).toEqual(["10.0.0.1", "192.0.2.0/24", "2001:db8::/32"]);
   });
 
   it("accepts a trading day as AS_OF", () => {
@@ -70,7 +77,7 @@ describe("configuration", () => {
   });
 
   it("lists the variables the README documents", () => {
-    for (const v of ["DATABASE_URL", "PORT", "HOST", "APP_URL", "BETTER_AUTH_SECRET", "AS_OF", "MARKET_DATA_PROVIDER", "FMP_API_KEY", "FMP_BASE_URL", "RISK_FREE_RATE", "TLT_DURATION", "BATCH_EXECUTOR", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_DEV", "EMBEDDED_DB_PORT", "EMBEDDED_DB_DIR", "DB_POOL_MAX", "SEED_DEMO", "ADMIN_EMAIL", "ADMIN_NAME", "ADMIN_PASSWORD", "DEBUG"]) {
+    for (const v of ["DATABASE_URL", "PORT", "HOST", "APP_URL", "BETTER_AUTH_SECRET", "AS_OF", "MARKET_DATA_PROVIDER", "FMP_API_KEY", "FMP_BASE_URL", "RISK_FREE_RATE", "TLT_DURATION", "BATCH_EXECUTOR", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_DEV", "EMBEDDED_DB_PORT", "EMBEDDED_DB_DIR", "DB_POOL_MAX", "SEED_DEMO", "ADMIN_EMAIL", "ADMIN_NAME", "ADMIN_PASSWORD", "TRUSTED_PROXIES", "DEBUG"]) {
       expect(CONFIG_VARIABLES).toContain(v);
     }
   });

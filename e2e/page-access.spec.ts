@@ -1,0 +1,63 @@
+// Who may open which page: every page under app/ (discovered from the source, so a page without a row
+// fails) × role, in the real app: the owner and an admin see a book's pages, another manager gets 404,
+// managers get 404 for the admin pages, and an anonymous visitor is sent to sign in.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { storageStatePath, type DemoAccount } from "./accounts";
+import { expect, test } from "./fixtures";
+
+type Role = "anonymous" | "owner" | "otherManager" | "admin";
+/** A status, or where the page sends the visitor. */
+type Outcome = 200 | 404 | "/sign-in" | "/portfolios";
+
+const ACCOUNT: Record<Exclude<Role, "anonymous">, DemoAccount> = { owner: "individual", otherManager: "hedgefund", admin: "admin" };
+const BOOK: Record<Role, Outcome> = { anonymous: "/sign-in", owner: 200, otherManager: 404, admin: 200 };
+const ADMIN_PAGE: Record<Role, Outcome> = { anonymous: "/sign-in", owner: 404, otherManager: 404, admin: 200 };
+const SIGNED_IN: Record<Role, Outcome> = { anonymous: "/sign-in", owner: 200, otherManager: 200, admin: 200 };
+
+/** Page pattern → the URL visited (demo-individual is the owner's book) and the outcome per role. */
+const TABLE: Record<string, { url: (runId: string) => string; expected: Record<Role, Outcome> }> = {
+  "/": { url: () => "/", expected: { anonymous: "/sign-in", owner: "/portfolios", otherManager: "/portfolios", admin: "/portfolios" } },
+  "/sign-in": { url: () => "/sign-in", expected: { anonymous: 200, owner: "/portfolios", otherManager: "/portfolios", admin: "/portfolios" } },
+  "/portfolios": { url: () => "/portfolios", expected: SIGNED_IN },
+  "/portfolios/[id]": { url: () => "/portfolios/demo-individual", expected: BOOK },
+  "/portfolios/[id]/risk": { url: () => "/portfolios/demo-individual/risk", expected: BOOK },
+  "/portfolios/[id]/positions": { url: () => "/portfolios/demo-individual/positions", expected: BOOK },
+  "/admin/batch": { url: () => "/admin/batch", expected: ADMIN_PAGE },
+  "/admin/batch/[runId]": { url: (runId) => `/admin/batch/${runId}`, expected: ADMIN_PAGE },
+  "/admin/data": { url: () => "/admin/data", expected: ADMIN_PAGE },
+};
+
+/** Every page.tsx under app/, as its URL pattern. */
+function discoverPages(dir = path.resolve("app"), prefix = ""): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) return entry.name === "api" && prefix === "" ? [] : discoverPages(path.join(dir, entry.name), `${prefix}/${entry.name}`);
+    return entry.name === "page.tsx" ? [prefix || "/"] : [];
+  });
+}
+
+test("the table has exactly one row per page under app/", () => {
+  expect(discoverPages().sort()).toEqual(Object.keys(TABLE).sort());
+});
+
+for (const role of ["anonymous", "owner", "otherManager", "admin"] as const) {
+  test.describe(`as ${role}`, () => {
+    if (role !== "anonymous") test.use({ storageState: storageStatePath(ACCOUNT[role]) });
+
+    for (const [pattern, row] of Object.entries(TABLE)) {
+      const expected = row.expected[role];
+      test(`${pattern}: ${typeof expected === "number" ? expected : `sent to ${expected}`}`, async ({ page, playwright, baseURL }) => {
+        const admin = await playwright.request.newContext({ baseURL: baseURL!, storageState: storageStatePath("admin") });
+        const { runs } = (await (await admin.get("/api/admin/runs?limit=1")).json()) as { runs: { id: string }[] };
+        await admin.dispose();
+        const res = await page.goto(row.url(runs[0]!.id));
+        if (typeof expected === "number") {
+          expect(res?.status()).toBe(expected);
+          expect(new URL(page.url()).pathname).toBe(row.url(runs[0]!.id));
+        } else {
+          await expect(page).toHaveURL(new RegExp(`${expected}$`));
+        }
+      });
+    }
+  });
+}
