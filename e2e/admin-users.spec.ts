@@ -1,6 +1,6 @@
 // User administration in the browser: an admin creates a manager on /admin/users, the manager signs
 // in (no portfolio yet), and once the admin disables them their open page is signed out.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { storageStatePath } from "./accounts";
 
 const screen = (name: string) => `test-results/screens/admin-users-${name}.png`;

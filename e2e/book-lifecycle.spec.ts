@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { storageStatePath } from "./accounts";
 
 // A manager carries a book from creation to deletion: the New portfolio flow with a CSV import, one

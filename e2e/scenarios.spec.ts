@@ -1,7 +1,7 @@
 // The scenario builder in the browser: a manager adds a scenario on Risk Metrics, their book is
 // recomputed with it without any admin (the status line shows it, the stress table then lists it);
 // another manager never sees it; deleting it removes it from the table.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { storageStatePath } from "./accounts";
 
 const PF = "demo-individual";

@@ -20,6 +20,7 @@ import { runLocalBatch } from "@/lib/batch/local-executor";
 import { BatchConflictError } from "@/lib/batch/runs";
 import { readPriceFile } from "@/lib/market-data/price-file";
 import { setupDatabase } from "@/lib/seed/setup";
+import { recordBuild, staleBuildReason } from "@/lib/ops/build-freshness";
 
 const { values: args } = parseArgs({
   options: { dev: { type: "boolean" }, port: { type: "string" }, "setup-only": { type: "boolean" } },
@@ -81,10 +82,15 @@ async function main() {
   const publicUrl = appUrl(config);
   const childEnv = childProcessEnv({ DATABASE_URL: url, BETTER_AUTH_SECRET: authSecret(), APP_URL: publicUrl, PORT: port, NEXT_TELEMETRY_DISABLED: "1" });
   const nextBin = path.join(root, "node_modules/.bin/next");
-  if (!args.dev && !existsSync(path.join(root, ".next/BUILD_ID"))) {
-    log("building the app (first start only)…");
+  // Migrations are applied above (setupDatabase), so a rebuilt app never meets an older schema.
+  const rebuild = args.dev ? null : staleBuildReason(root);
+  if (rebuild) {
+    log(`building the app (${rebuild})…`);
     const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: childEnv });
     if (build.status !== 0) throw new Error("next build failed");
+    recordBuild(root);
+  } else if (!args.dev) {
+    log("the build is current with the sources");
   }
   // Not `next start`: scripts/serve.ts sets the client address the sign-in limits count on.
   const serve = [path.join(root, "node_modules/.bin/tsx"), path.join(root, "scripts/serve.ts"), ...(args.dev ? ["--dev"] : [])] as const;

@@ -22,7 +22,7 @@ SEED="${TEST_SEED:-$(( (RANDOM << 15) | RANDOM ))}"
 step "integration tests (files shuffled, seed ${SEED}; TEST_SEED=${SEED} npm test replays this order)"
 npx vitest run --project integration --sequence.shuffle.files --sequence.seed="$SEED" --reporter=default --reporter=json --outputFile=.test-reports/integration.json
 step "build"
-npx next build
+npm run build --silent
 # A port of this run's own, so no server left by another run is reused (its database is named after it).
 export E2E_PORT="${E2E_PORT:-$(node scripts/free-port.mjs)}"
 # Its database is named after the port (scripts/e2e-server.sh): dropped when the run ends, however it ends.

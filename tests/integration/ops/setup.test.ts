@@ -169,6 +169,24 @@ describe("npm run setup against an empty database", () => {
     expect(after).toEqual({ users: "1", accounts: "1" });
   });
 
+  it("lets that admin create a manager through the API, who then signs in: a real install needs no demo", async () => {
+    const { getAuth } = await import("@/lib/auth/auth");
+    const { POST: createUser } = await import("@/app/api/admin/users/route");
+    const { appRequest, routeParams } = await import("../helpers");
+    const signIn = (email: string, password: string) => getAuth().api.signInEmail({ body: { email, password }, asResponse: true });
+    const admin = await signIn(ADMIN_EMAIL, "another-password-2");
+    const cookie = admin.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const body = { name: "First Manager", email: "first-manager@example.com", role: "MANAGER", password: "manager-password-1" };
+    const res = await createUser(appRequest("/api/admin/users", { method: "POST", cookie, body }), routeParams());
+    expect(res.status).toBe(201);
+    expect((await signIn("first-manager@example.com", "manager-password-1")).status).toBe(200);
+    const users = await query<{ email: string; role: string }>(first.url, "SELECT email, role::text FROM users ORDER BY email");
+    expect(users).toEqual([
+      { email: "first-manager@example.com", role: "MANAGER" },
+      { email: ADMIN_EMAIL, role: "ADMIN" },
+    ]);
+  });
+
   it("serializes two setups started at once: both succeed, each migration is applied once, one admin", async () => {
     const runs = await Promise.all([runSetup(second.url), runSetup(second.url)]);
     for (const r of runs) expectOk(r);
