@@ -4,6 +4,7 @@
 // cached; it is read again only when one of these variables changes (tests point DATABASE_URL at a
 // database of their own before first use; `npm start` sets it after starting the embedded database).
 // No other module reads process.env (tests/unit/structure/import-boundaries.test.ts).
+import { existsSync } from "node:fs";
 import { z } from "zod";
 import { isIsoDate, isoDateSchema } from "@/lib/dates";
 import { isTradingDay } from "@/lib/market-data/trading-calendar";
@@ -86,6 +87,8 @@ const schema = z
     ADMIN_PASSWORD: z.string().min(ADMIN_PASSWORD_MIN_LENGTH, `must be at least ${ADMIN_PASSWORD_MIN_LENGTH} characters`).optional(),
     // The batch.
     AS_OF: asOfSchema.optional(),
+    /** Another price file (date,symbol,close; gzip or plain) instead of data/market/prices.csv.gz. */
+    PRICE_FILE: z.string().refine((f) => existsSync(f), "no such file").optional(),
     MARKET_DATA_PROVIDER: z.enum(["file", "fmp"], { error: (iss) => `must be one of file, fmp, got ${JSON.stringify(iss.input)}` }).default("file"),
     FMP_API_KEY: z.string().optional(),
     FMP_BASE_URL: absoluteUrl("the vendor's base URL").optional(),

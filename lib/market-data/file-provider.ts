@@ -1,6 +1,6 @@
 // Market data from the bundled price file (the default provider). Each file is parsed once
 // per process, on first use, and indexed by symbol.
-import { BUNDLED_PRICES_FILE, readPriceFile, type PriceRow } from "./price-file";
+import { configuredPriceFile, readPriceFile, type PriceRow } from "./price-file";
 import { assertDateRange, type DailyClosesResult, type MarketDataProvider, type SymbolError } from "./provider";
 
 interface PriceIndex {
@@ -43,7 +43,7 @@ function loadIndex(file: string): PriceIndex {
 }
 
 export interface FileProviderOptions {
-  /** A gzip or plain `date,symbol,close` file; defaults to data/market/prices.csv.gz. */
+  /** A gzip or plain `date,symbol,close` file; defaults to PRICE_FILE, else data/market/prices.csv.gz. */
   file?: string;
 }
 
@@ -52,7 +52,7 @@ export class FileMarketDataProvider implements MarketDataProvider {
   private readonly file: string;
 
   constructor(options: FileProviderOptions = {}) {
-    this.file = options.file ?? BUNDLED_PRICES_FILE;
+    this.file = options.file ?? configuredPriceFile();
   }
 
   private load(): PriceIndex {

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { parse } from "csv-parse/sync";
+import { env } from "@/lib/config/env";
 import { isIsoDate } from "@/lib/dates";
 
 export interface PriceRow {
@@ -22,6 +23,12 @@ export interface SymbolInfo {
 export const BUNDLED_MARKET_DIR = path.resolve(process.cwd(), "data/market");
 export const BUNDLED_PRICES_FILE = path.join(BUNDLED_MARKET_DIR, "prices.csv.gz");
 export const BUNDLED_SYMBOLS_FILE = path.join(BUNDLED_MARKET_DIR, "symbols.csv");
+
+/** The price file in use: PRICE_FILE, else the bundled one. */
+export function configuredPriceFile(): string {
+  const file = env().PRICE_FILE;
+  return file ? path.resolve(file) : BUNDLED_PRICES_FILE;
+}
 
 export class PriceFileError extends Error {
   constructor(file: string, line: number, message: string) {
@@ -61,7 +68,7 @@ export function parsePriceCsv(text: string, file = "<input>"): PriceRow[] {
   return rows;
 }
 
-export function readPriceFile(file = BUNDLED_PRICES_FILE): PriceRow[] {
+export function readPriceFile(file = configuredPriceFile()): PriceRow[] {
   let raw: Buffer;
   try {
     raw = readFileSync(/*turbopackIgnore: true*/ file);
