@@ -6,7 +6,8 @@ import { SignOutButton } from "@/components/sign-out-button";
 import { getSessionUser } from "@/lib/dal/session";
 import "./globals.css";
 
-export const metadata: Metadata = { title: "Riskline", description: "Portfolio risk analytics" };
+// Each page names itself; the tab reads "Risk Metrics · Long/Short Equity Fund · Riskline".
+export const metadata: Metadata = { title: { default: "Riskline", template: "%s · Riskline" }, description: "Portfolio risk analytics" };
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

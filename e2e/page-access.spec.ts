@@ -16,16 +16,23 @@ const ADMIN_PAGE: Record<Role, Outcome> = { anonymous: "/sign-in", owner: 404, o
 const SIGNED_IN: Record<Role, Outcome> = { anonymous: "/sign-in", owner: 200, otherManager: 200, admin: 200 };
 
 /** Page pattern → the URL visited (demo-individual is the owner's book) and the outcome per role. */
-const TABLE: Record<string, { url: (runId: string) => string; expected: Record<Role, Outcome> }> = {
+/** The settings of a book: its manager only (an admin reads the book but does not change it). */
+const OWNER_PAGE: Record<Role, Outcome> = { anonymous: "/sign-in", owner: 200, otherManager: 404, admin: 404 };
+
+/** Page pattern → the URL visited (demo-individual is the owner's book), the outcome per role and the tab's title. */
+const TABLE: Record<string, { url: (runId: string) => string; expected: Record<Role, Outcome>; title?: string }> = {
   "/": { url: () => "/", expected: { anonymous: "/sign-in", owner: "/portfolios", otherManager: "/portfolios", admin: "/portfolios" } },
-  "/sign-in": { url: () => "/sign-in", expected: { anonymous: 200, owner: "/portfolios", otherManager: "/portfolios", admin: "/portfolios" } },
-  "/portfolios": { url: () => "/portfolios", expected: SIGNED_IN },
-  "/portfolios/[id]": { url: () => "/portfolios/demo-individual", expected: BOOK },
-  "/portfolios/[id]/risk": { url: () => "/portfolios/demo-individual/risk", expected: BOOK },
-  "/portfolios/[id]/positions": { url: () => "/portfolios/demo-individual/positions", expected: BOOK },
-  "/admin/batch": { url: () => "/admin/batch", expected: ADMIN_PAGE },
-  "/admin/batch/[runId]": { url: (runId) => `/admin/batch/${runId}`, expected: ADMIN_PAGE },
-  "/admin/data": { url: () => "/admin/data", expected: ADMIN_PAGE },
+  "/sign-in": { url: () => "/sign-in", expected: { anonymous: 200, owner: "/portfolios", otherManager: "/portfolios", admin: "/portfolios" }, title: "Sign in · Riskline" },
+  "/portfolios": { url: () => "/portfolios", expected: SIGNED_IN, title: "Portfolios · Riskline" },
+  "/portfolios/new": { url: () => "/portfolios/new", expected: SIGNED_IN, title: "New portfolio · Riskline" },
+  "/portfolios/[id]": { url: () => "/portfolios/demo-individual", expected: BOOK, title: "Individual Investor · Riskline" },
+  "/portfolios/[id]/risk": { url: () => "/portfolios/demo-individual/risk", expected: BOOK, title: "Risk Metrics · Individual Investor · Riskline" },
+  "/portfolios/[id]/positions": { url: () => "/portfolios/demo-individual/positions", expected: BOOK, title: "Positions · Individual Investor · Riskline" },
+  "/portfolios/[id]/settings": { url: () => "/portfolios/demo-individual/settings", expected: OWNER_PAGE, title: "Settings · Individual Investor · Riskline" },
+  "/admin/batch": { url: () => "/admin/batch", expected: ADMIN_PAGE, title: "Daily batch · Riskline" },
+  "/admin/batch/[runId]": { url: (runId) => `/admin/batch/${runId}`, expected: ADMIN_PAGE, title: "Batch run · Riskline" },
+  "/admin/data": { url: () => "/admin/data", expected: ADMIN_PAGE, title: "Market data freshness · Riskline" },
+  "/admin/users": { url: () => "/admin/users", expected: ADMIN_PAGE, title: "Users · Riskline" },
 };
 
 /** Every page.tsx under app/, as its URL pattern. */
@@ -54,6 +61,7 @@ for (const role of ["anonymous", "owner", "otherManager", "admin"] as const) {
         if (typeof expected === "number") {
           expect(res?.status()).toBe(expected);
           expect(new URL(page.url()).pathname).toBe(row.url(runs[0]!.id));
+          if (expected === 200 && row.title) await expect(page).toHaveTitle(row.title);
         } else {
           await expect(page).toHaveURL(new RegExp(`${expected}$`));
         }

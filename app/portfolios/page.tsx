@@ -1,6 +1,9 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { PortfolioList } from "@/components/portfolio-list";
 import { requirePageUser } from "@/lib/dal/pages";
+
+export const metadata: Metadata = { title: "Portfolios" };
 
 export default async function PortfoliosPage() {
   const user = await requirePageUser();

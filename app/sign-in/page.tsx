@@ -1,6 +1,9 @@
+import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/sign-in-form";
 import { getSessionUser } from "@/lib/dal/session";
+
+export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage() {
   if (await getSessionUser()) redirect("/portfolios");

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Metadata } from "next";
 // Page-side guards: pages redirect to sign-in and answer 404 instead of returning JSON errors.
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
@@ -29,3 +30,11 @@ export const getPagePortfolio = cache(async (id: string): Promise<{ user: Sessio
     throw e;
   }
 });
+
+/** A portfolio page's title: the section (if any) and the book's name, for its generateMetadata. */
+export function portfolioPageTitle(section?: string) {
+  return async ({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> => {
+    const { portfolio } = await getPagePortfolio((await params).id);
+    return { title: section ? `${section} · ${portfolio.name}` : portfolio.name };
+  };
+}

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { RunLauncher } from "@/components/admin/run-launcher";
 import { RunsTable } from "@/components/admin/runs-table";
 import { ScheduleSummary } from "@/components/admin/schedule-summary";
@@ -7,6 +8,8 @@ import { requirePageAdmin } from "@/lib/dal/pages";
 import { listPortfolios } from "@/lib/dal/portfolios";
 
 export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Daily batch" };
 
 export default async function AdminBatchPage() {
   const user = await requirePageAdmin();

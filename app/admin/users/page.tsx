@@ -3,7 +3,7 @@ import { UsersAdmin } from "@/components/admin/users-admin";
 import { requirePageAdmin } from "@/lib/dal/pages";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Users · Riskline" };
+export const metadata: Metadata = { title: "Users" };
 
 export default async function AdminUsersPage() {
   const user = await requirePageAdmin();

@@ -1,6 +1,8 @@
 import { PortfolioOverview } from "@/components/portfolio-overview";
 import { CapitalFlowsSection } from "@/components/portfolios/capital-flows-section";
-import { getPagePortfolio } from "@/lib/dal/pages";
+import { getPagePortfolio, portfolioPageTitle } from "@/lib/dal/pages";
+
+export const generateMetadata = portfolioPageTitle();
 
 export default async function PortfolioPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

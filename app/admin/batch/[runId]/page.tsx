@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RunDetailView } from "@/components/admin/run-detail-view";
@@ -8,6 +9,8 @@ import { requirePageAdmin } from "@/lib/dal/pages";
 import { listPortfolios } from "@/lib/dal/portfolios";
 
 export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Batch run" };
 
 export default async function AdminRunPage({ params }: { params: Promise<{ runId: string }> }) {
   const user = await requirePageAdmin();

@@ -1,5 +1,7 @@
 import { PositionsView } from "@/components/positions/positions-view";
-import { getPagePortfolio } from "@/lib/dal/pages";
+import { getPagePortfolio, portfolioPageTitle } from "@/lib/dal/pages";
+
+export const generateMetadata = portfolioPageTitle("Positions");
 
 export default async function PositionsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

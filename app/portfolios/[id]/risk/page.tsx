@@ -1,5 +1,7 @@
 import { RiskMetrics } from "@/components/risk/risk-metrics";
-import { getPagePortfolio } from "@/lib/dal/pages";
+import { getPagePortfolio, portfolioPageTitle } from "@/lib/dal/pages";
+
+export const generateMetadata = portfolioPageTitle("Risk Metrics");
 
 export default async function RiskPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -1,6 +1,8 @@
 import { notFound } from "next/navigation";
 import { PortfolioSettings } from "@/components/portfolios/portfolio-settings";
-import { getPagePortfolio } from "@/lib/dal/pages";
+import { getPagePortfolio, portfolioPageTitle } from "@/lib/dal/pages";
+
+export const generateMetadata = portfolioPageTitle("Settings");
 
 export default async function PortfolioSettingsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
