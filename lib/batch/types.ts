@@ -83,6 +83,8 @@ export interface PortfolioRefreshResult {
   rowsWritten: number;
   /** Invariants the book's stored chain broke after the refresh (each in words). */
   violations?: string[];
+  /** Days stored provisional (a symbol's price had not arrived): the book's result is then partial. */
+  provisionalDays?: number;
 }
 
 export interface RunSummary {

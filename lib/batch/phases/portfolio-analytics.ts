@@ -195,6 +195,8 @@ export async function refreshPortfolio(pool: pg.Pool, market: MarketContext, pla
       if (written.ok) {
         result.rowsWritten += written.rows;
         result.datesCompleted += computed.length;
+        const provisional = computed.filter((d) => d.snapshot.staleSymbols.length > 0).length;
+        if (provisional) result.provisionalDays = (result.provisionalDays ?? 0) + provisional;
       } else {
         const cause = written.error;
         const error = new Error(`writing ${portfolioId} results of ${computed[0]?.date}..${computed.at(-1)?.date} failed: ${cause.message}`, { cause });
@@ -219,8 +221,10 @@ export async function refreshPortfolio(pool: pg.Pool, market: MarketContext, pla
       opts.onProgress?.(portfolioId, Math.min(start + daysPerChunk, dates.length), dates.length);
     }
     const checked = await withInvariants(pool, runId, plan, result, true);
-    if (checked.status === "succeeded") await clearRecomputeMark(pool, portfolioId, portfolio.inputsVersion, dates[0]!);
-    return checked;
+    if (checked.status !== "succeeded") return checked;
+    await clearRecomputeMark(pool, portfolioId, portfolio.inputsVersion, dates[0]!);
+    // Every day is stored, but provisional ones wait for prices: work left undone, never a success.
+    return checked.provisionalDays ? { ...checked, status: "partial", reason: "STALE_PRICES" } : checked;
   } finally {
     await releasePortfolio(pool, portfolioId, runId);
   }

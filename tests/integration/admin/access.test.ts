@@ -10,6 +10,8 @@ import * as freshness from "@/app/api/admin/freshness/route";
 import * as runPhases from "@/app/api/admin/runs/[runId]/phases/route";
 import * as run from "@/app/api/admin/runs/[runId]/route";
 import * as runs from "@/app/api/admin/runs/route";
+import * as user from "@/app/api/admin/users/[userId]/route";
+import * as users from "@/app/api/admin/users/route";
 import { getPool } from "@/lib/db/pool";
 import { appRequest, routeParams, sessionCookie, useSeededDatabase } from "../helpers";
 
@@ -24,6 +26,8 @@ const ROUTES: { file: string; path: string; params: Record<string, string>; modu
   { file: "runs/[runId]/route.ts", path: "/api/admin/runs/x", params: { runId: "x" }, module: run, methods: ["GET"] },
   { file: "runs/[runId]/phases/route.ts", path: "/api/admin/runs/x/phases", params: { runId: "x" }, module: runPhases, methods: ["GET"] },
   { file: "freshness/route.ts", path: "/api/admin/freshness", params: {}, module: freshness, methods: ["GET"] },
+  { file: "users/route.ts", path: "/api/admin/users", params: {}, module: users, methods: ["GET", "POST"] },
+  { file: "users/[userId]/route.ts", path: "/api/admin/users/x", params: { userId: "x" }, module: user, methods: ["PATCH"] },
 ];
 
 const CALLS = ROUTES.flatMap((r) => r.methods.map((method) => ({ name: `${method} ${r.path}`, method, route: r })));

@@ -1,5 +1,5 @@
 // A stale symbol never stops a book (its price has not arrived): each day is valued on the symbol's
-// last close, stored provisional with the symbol listed, the run succeeds; after 5 trading days the
+// last close, stored provisional with the symbol listed, the run says PARTIAL; after 5 trading days the
 // overview flags it; the first run that has the prices recomputes those days to what a clean
 // back-fill stores, and a run after that has nothing left to do.
 import { beforeAll, describe, expect, it } from "vitest";
@@ -53,9 +53,10 @@ beforeAll(async () => {
 });
 
 describe("a symbol whose prices stop arriving", () => {
-  it("does not stop the book: the run succeeds and the days are stored provisional, valued on the last close", async () => {
+  it("does not stop the book: every day is stored, the last ones provisional, valued on the last close; the run says PARTIAL", async () => {
     const run = await runLocalBatch({ trigger: "CLI", asOfDate: AS_OF, portfolioIds: [BOOK] }, { provider: lagging });
-    expect(run.status).toBe("SUCCEEDED");
+    expect(run.status).toBe("PARTIAL");
+    expect(run.portfolios).toEqual([expect.objectContaining({ status: "partial", reason: "STALE_PRICES", datesCompleted: DAYS.length, provisionalDays: 6 })]);
     const snaps = await snapshots();
     expect(snaps.map((s) => s.date)).toEqual(DAYS);
     expect(snaps.every((s) => s.status === "COMPLETE")).toBe(true);
@@ -82,7 +83,7 @@ describe("a symbol whose prices stop arriving", () => {
   it("is recomputed by the first run that has the prices, ending where a clean back-fill ends", async () => {
     // A run without the prices recomputes the provisional days and stores them provisional again.
     const again = await runLocalBatch({ trigger: "CLI", asOfDate: AS_OF, portfolioIds: [BOOK] }, { provider: lagging });
-    expect(again.portfolios[0]).toMatchObject({ status: "succeeded", datesCompleted: 6 });
+    expect(again.portfolios[0]).toMatchObject({ status: "partial", reason: "STALE_PRICES", datesCompleted: 6, provisionalDays: 6 });
     expect((await snapshots()).filter((s) => s.stale_symbols.length).map((s) => s.date)).toEqual(STALE_DAYS);
     // The vendor has the closes now: the run's market data stores them and the days are recomputed.
     const run = await runLocalBatch({ trigger: "CLI", asOfDate: AS_OF, portfolioIds: [BOOK] });

@@ -39,6 +39,15 @@ export async function snapshotStatuses(portfolioId: string, from: string): Promi
   return rows.map((r) => r.status);
 }
 
+/** Each day's stale symbols from `from` on (a provisional day lists the symbols whose price had not arrived). */
+export async function staleSymbolsFrom(portfolioId: string, from: string): Promise<string[][]> {
+  const { rows } = await db().query<{ stale_symbols: string[] }>(`SELECT stale_symbols FROM snapshots WHERE portfolio_id = $1 AND date >= $2 AND status = 'COMPLETE' ORDER BY date`, [
+    portfolioId,
+    from,
+  ]);
+  return rows.map((r) => r.stale_symbols);
+}
+
 export { phaseRows as phasesOf, type PhaseRowRead } from "../batch/batch-helpers";
 
 /** Rows per (key) in the result tables: any count above 1 is a duplicate. */

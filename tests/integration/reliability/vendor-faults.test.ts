@@ -1,15 +1,27 @@
 // The market data vendor misbehaves (SPEC §11): a timeout, a 500, a 429, a symbol left out, a body
 // that is not its format. The batch runs through a local fake of FMP after the last two days' prices
 // were deleted, so it must fetch them: the run goes on for everything else, records exactly which
-// symbol failed and why, leaves the affected portfolio's days unfinished (STALE_PRICES, snapshots not
-// COMPLETE), and a rerun against a healthy vendor completes them with the NAVs of a clean run.
+// symbol failed and why, stores the affected portfolio's days provisional (valued on the symbol's last
+// close, the symbol listed; the book's result partial with STALE_PRICES, never a success), and a rerun
+// against a healthy vendor recomputes them to the NAVs of a clean run.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runLocalBatch } from "@/lib/batch/local-executor";
 import { getPool } from "@/lib/db/pool";
 import type { SymbolErrorCode } from "@/lib/market-data/provider";
 import { useSeededDatabase } from "../helpers";
 import { startFakeFmp, type Fault, type FakeFmp } from "./fake-fmp";
-import { AS_OF, bringUpToDate, duplicateResultRows, lastDays, navsFrom, phasesOf, PORTFOLIO_IDS, restoreBundledPrices, snapshotStatuses } from "./reliability-helpers";
+import {
+  AS_OF,
+  bringUpToDate,
+  duplicateResultRows,
+  lastDays,
+  navsFrom,
+  phasesOf,
+  PORTFOLIO_IDS,
+  restoreBundledPrices,
+  snapshotStatuses,
+  staleSymbolsFrom,
+} from "./reliability-helpers";
 
 const [FROM] = lastDays(2) as [string, string];
 const db = () => getPool();
@@ -62,16 +74,14 @@ describe.each(CASES)("vendor fault $fault on $symbol", ({ fault, symbol, owner, 
     expect(Number(stored[0]!.n)).toBe(md!.counts!.symbolsNeeded! - 1);
     expect(fmp.requested.size).toBe(md!.counts!.symbolsNeeded);
 
-    // The run went on for everything else; the affected portfolio's days are skipped with a reason.
+    // The run went on for everything else; the affected portfolio's days are provisional, its result partial.
     expect(run.status).toBe("PARTIAL");
     for (const p of run.portfolios) {
-      if (p.portfolioId === owner) expect(p).toMatchObject({ status: "skipped", reason: "STALE_PRICES", datesCompleted: 0, datesFailed: 0 });
+      if (p.portfolioId === owner) expect(p).toMatchObject({ status: "partial", reason: "STALE_PRICES", datesCompleted: 2, datesFailed: 0, provisionalDays: 2 });
       else expect(p).toMatchObject({ status: "succeeded", datesCompleted: 2 });
     }
-    const ownerRows = await phasesOf(run.runId, "portfolio_id = $2 AND date = $3", [owner, FROM]);
-    expect(ownerRows.some((r) => r.status === "SKIPPED" && r.reason_code === "STALE_PRICES" && String(r.details?.detail).includes(symbol))).toBe(true);
-    expect(ownerRows.filter((r) => r.status === "SUCCEEDED").map((r) => r.phase)).not.toContain("WRITE_RESULTS");
-    expect(await snapshotStatuses(owner, FROM)).toEqual(["PENDING", "PENDING"]);
+    expect(await snapshotStatuses(owner, FROM)).toEqual(["COMPLETE", "COMPLETE"]);
+    expect(await staleSymbolsFrom(owner, FROM)).toEqual([[symbol], [symbol]]);
     const afterFault = await navsFrom(FROM);
     for (const id of PORTFOLIO_IDS.filter((p) => p !== owner)) expect(afterFault[id]).toEqual(clean[id]);
 
@@ -111,12 +121,11 @@ describe("transient vendor errors", () => {
     const byId = new Map(run.portfolios.map((p) => [p.portfolioId, p]));
     expect(byId.get("demo-fo-private")).toMatchObject({ status: "succeeded", datesCompleted: 2 });
     for (const id of PORTFOLIO_IDS.filter((p) => p !== "demo-fo-private")) {
-      expect(byId.get(id)).toMatchObject({ status: "skipped", reason: "STALE_PRICES" });
-      expect(await snapshotStatuses(id, FROM)).toEqual(["PENDING", "PENDING"]);
+      expect(byId.get(id)).toMatchObject({ status: "partial", reason: "STALE_PRICES", provisionalDays: 2 });
+      // Valued on the last closes, every day provisional with its symbols listed, until the data arrives.
+      expect(await snapshotStatuses(id, FROM)).toEqual(["COMPLETE", "COMPLETE"]);
+      expect((await staleSymbolsFrom(id, FROM)).every((symbols) => symbols.length > 0)).toBe(true);
     }
-    // The pages keep showing the last complete day until the data arrives.
-    const { rows: latest } = await db().query<{ d: string }>(`SELECT max(date)::text AS d FROM snapshots WHERE portfolio_id = 'demo-hedgefund' AND status = 'COMPLETE'`);
-    expect(latest[0]!.d < FROM).toBe(true);
 
     const heal = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS });
     expect(heal.status).toBe("SUCCEEDED");

@@ -21,7 +21,7 @@ async function createScenario(headers: Record<string, string>) {
   const key = `CUSTOM_ORIGIN_${++created}`;
   const body = { key, name: "Origin", category: "market", description: "", shocks: { kind: "fixed", factors: { MARKET: -0.01 } } };
   const res = await scenarios.POST(appRequest("/api/scenarios", { method: "POST", cookie: owner, body, headers }), routeParams());
-  const stored = (await getPool().query(`SELECT 1 FROM stress_scenarios WHERE key = $1`, [key])).rowCount;
+  const stored = (await getPool().query(`SELECT 1 FROM stress_scenarios WHERE split_part(key, '__', 1) = $1`, [key])).rowCount; // a manager's key carries an owner tag
   return { status: res.status, body: (await res.json()) as { error?: { code: string; message: string } }, stored };
 }
 
