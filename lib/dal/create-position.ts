@@ -1,14 +1,17 @@
 import "server-only";
-// One position added by hand: the same checks as a CSV row (known symbol, the position rules, not a
-// lot already in the book) and the same row, written with the book's stale mark from its entry date.
+// One position added by hand: the same checks as a CSV row (a listed symbol, or one the vendor lists
+// now; the position rules; not a lot already in the book) and the same row, written with the book's
+// stale mark from its entry date.
 import { ApiError } from "@/lib/api/errors";
 import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 import type { PositionUpdateResponse } from "@/lib/contracts/positions";
-import { normalSymbol, unknownSymbols } from "@/lib/positions/parse-position-csv";
+import { getPrisma } from "@/lib/db/prisma";
+import { normalSymbol, unknownSymbols, unlistedSymbol } from "@/lib/positions/parse-position-csv";
 import { checkPositionRules, defaultSubtype, draftKey, type PositionDraft, type PositionSubtypeKey } from "@/lib/positions/position-rules";
 import type { InvestmentClass, PositionType } from "@/lib/risk/position-exposure";
 import { assertBookActive } from "./active-book";
 import { existingLotKeys, symbolLookup, toCreate } from "./import-positions";
+import { resolveUnlistedSymbols } from "./resolve-unlisted-symbols";
 import { changeInputs, markResultsStale } from "./results-stale";
 
 export interface NewPosition {
@@ -28,11 +31,13 @@ export interface NewPosition {
 
 export async function createPosition(portfolio: PortfolioSummary, input: NewPosition): Promise<PositionUpdateResponse> {
   assertBookActive(portfolio);
+  const symbol = normalSymbol(input.investmentClass, input.symbol);
+  const unlisted = unlistedSymbol({ symbol, investmentClass: input.investmentClass, underlying: input.underlying ?? null }, await symbolLookup(getPrisma()));
+  const refused = await resolveUnlistedSymbols(unlisted ? new Map([[unlisted.symbol, input.entryDate]]) : new Map());
   return changeInputs(portfolio.id, async (tx) => {
     // Serializes with imports into the same book, so the duplicate check sees their rows.
     await tx.$executeRaw`SELECT 1 FROM portfolios WHERE id = ${portfolio.id} FOR UPDATE`;
     const symbols = await symbolLookup(tx);
-    const symbol = normalSymbol(input.investmentClass, input.symbol);
     const draft: PositionDraft = {
       symbol,
       quantity: input.quantity,
@@ -47,7 +52,7 @@ export async function createPosition(portfolio: PortfolioSummary, input: NewPosi
       strike: input.strike ?? null,
       expiry: input.expiry ?? null,
     };
-    const issues = [...unknownSymbols(draft, symbols), ...checkPositionRules(draft)];
+    const issues = [...unknownSymbols(draft, symbols, refused), ...checkPositionRules(draft)];
     if (issues.length) {
       const fields = issues.map((i) => ({ field: `body.${i.field}`, message: i.message }));
       throw new ApiError("unprocessable_entity", `Invalid body: ${fields.map((f) => `${f.field}: ${f.message}`).join("; ")}`, { fields });

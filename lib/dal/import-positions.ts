@@ -1,15 +1,17 @@
 import "server-only";
 // CSV import of positions into one portfolio: a preview that checks every row, and a commit that
-// writes every row in one transaction only when none has an error.
+// writes every row in one transaction only when none has an error. Symbols the table does not list are
+// first looked up with the vendor (resolve-unlisted-symbols.ts), in preview and commit alike.
 import { ApiError } from "@/lib/api/errors";
 import type { ImportCommitResponse, ImportPreviewResponse } from "@/lib/contracts/positions";
 import { fromDbDate, toDbDate } from "@/lib/dates";
 import { getPrisma } from "@/lib/db/prisma";
-import { parsePositionCsv, type CsvRow, type CsvRowError, type SymbolLookup } from "@/lib/positions/parse-position-csv";
+import { parsePositionCsv, type CsvRow, type CsvRowError, type SymbolLookup, type SymbolRefusals } from "@/lib/positions/parse-position-csv";
 import { draftKey, type PositionDraft } from "@/lib/positions/position-rules";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 import { assertBookActive } from "./active-book";
+import { resolveUnlistedSymbols } from "./resolve-unlisted-symbols";
 import { changeInputs, markResultsStale, type Tx } from "./results-stale";
 
 type Db = Tx | PrismaClient;
@@ -30,8 +32,13 @@ export async function existingLotKeys(db: Db, portfolioId: string): Promise<Map<
   );
 }
 
-async function checkCsv(db: Db, portfolio: PortfolioSummary, csv: string): Promise<{ rows: CsvRow[]; errors: CsvRowError[] }> {
-  const parsed = parsePositionCsv(csv, await symbolLookup(db));
+/** Lists the file's unlisted symbols that the vendor knows; why each other one is refused. */
+async function resolveCsvSymbols(csv: string): Promise<SymbolRefusals> {
+  return resolveUnlistedSymbols(parsePositionCsv(csv, await symbolLookup(getPrisma())).unlisted);
+}
+
+async function checkCsv(db: Db, portfolio: PortfolioSummary, csv: string, refused: SymbolRefusals): Promise<{ rows: CsvRow[]; errors: CsvRowError[] }> {
+  const parsed = parsePositionCsv(csv, await symbolLookup(db), refused);
   if (parsed.tooManyRows) throw new ApiError("payload_too_large", parsed.errors[0]!.message, { errors: parsed.errors });
   const existingKeys = await existingLotKeys(db, portfolio.id);
   const errors = [...parsed.errors];
@@ -45,7 +52,7 @@ async function checkCsv(db: Db, portfolio: PortfolioSummary, csv: string): Promi
 }
 
 export async function previewPositionImport(portfolio: PortfolioSummary, csv: string): Promise<ImportPreviewResponse> {
-  const { rows, errors } = await checkCsv(getPrisma(), portfolio, csv);
+  const { rows, errors } = await checkCsv(getPrisma(), portfolio, csv, await resolveCsvSymbols(csv));
   return { mode: "preview", valid: errors.length === 0, rowCount: rows.length, rows, errors };
 }
 
@@ -69,10 +76,11 @@ export const toCreate = (portfolioId: string, d: PositionDraft) => ({
 
 export async function commitPositionImport(portfolio: PortfolioSummary, csv: string): Promise<ImportCommitResponse> {
   assertBookActive(portfolio);
+  const refused = await resolveCsvSymbols(csv);
   return changeInputs(portfolio.id, async (tx) => {
     // Two imports into one portfolio queue here, so the duplicate check sees the other's rows.
     await tx.$executeRaw`SELECT 1 FROM portfolios WHERE id = ${portfolio.id} FOR UPDATE`;
-    const { rows, errors } = await checkCsv(tx, portfolio, csv);
+    const { rows, errors } = await checkCsv(tx, portfolio, csv, refused);
     if (errors.length) {
       const rowsWithErrors = new Set(errors.map((e) => e.row)).size;
       throw new ApiError("unprocessable_entity", `${rowsWithErrors} row(s) have errors, nothing was imported: ${errors.slice(0, 3).map((e) => `row ${e.row}${e.field ? ` ${e.field}` : ""}: ${e.message}`).join("; ")}`, { errors });

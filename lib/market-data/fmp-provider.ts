@@ -10,9 +10,13 @@
 //
 // Failures stay per symbol: if any chunk of a symbol fails after retries, the symbol gets one error
 // and none of its rows, because a partial series would pass for a closed market (see gaps.ts).
+//
+// lookupSymbol reads the company profile (fmp-profile.ts) through the same request path: rate limit,
+// retries, timeouts and key redaction.
 import { isIsoDate } from "@/lib/dates";
+import { FMP_PROFILE_ENDPOINT, parseFmpProfile } from "./fmp-profile";
 import type { PriceRow } from "./price-file";
-import { assertDateRange, type DailyClosesResult, type MarketDataProvider, type SymbolError, type SymbolErrorCode } from "./provider";
+import { assertDateRange, VendorError, type DailyClosesResult, type MarketDataProvider, type SymbolError, type SymbolErrorCode, type SymbolProfile } from "./provider";
 import { RateLimiter, realSleep, type Sleep } from "./rate-limiter";
 
 export const FMP_DEFAULT_BASE_URL = "https://financialmodelingprep.com";
@@ -76,13 +80,18 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
+/** FMP's { "Error Message": "…" }, which it may send with a 200. */
+function fmpErrorMessage(body: unknown): string | undefined {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return undefined;
+  const message = (body as Record<string, unknown>)["Error Message"];
+  return typeof message === "string" ? message : undefined;
+}
+
 /** Rows of one response, or why the body is not FMP's format. */
 function parseBody(body: unknown, chunk: Chunk): { rows: PriceRow[] } | { code: "VENDOR_ERROR" | "MALFORMED"; error: string } {
-  if (body !== null && typeof body === "object" && !Array.isArray(body)) {
-    const vendorMessage = (body as Record<string, unknown>)["Error Message"];
-    if (typeof vendorMessage === "string") return { code: "VENDOR_ERROR", error: `FMP error: ${vendorMessage}` };
-    if (Object.keys(body).length === 0) return { rows: [] };
-  }
+  const vendorMessage = fmpErrorMessage(body);
+  if (vendorMessage !== undefined) return { code: "VENDOR_ERROR", error: `FMP error: ${vendorMessage}` };
+  if (body !== null && typeof body === "object" && !Array.isArray(body) && Object.keys(body).length === 0) return { rows: [] };
   const malformed = (error: string) => ({ code: "MALFORMED" as const, error: `FMP sent an unexpected body: ${error}` });
   if (!Array.isArray(body)) return malformed("expected a JSON array of daily prices");
   const rows: PriceRow[] = [];
@@ -164,23 +173,44 @@ export class FmpMarketDataProvider implements MarketDataProvider {
     return { prices, errors };
   }
 
+  async lookupSymbol(symbol: string, opts: { signal?: AbortSignal } = {}): Promise<SymbolProfile | null> {
+    const outcome = await this.request(FMP_PROFILE_ENDPOINT, { symbol }, symbol, opts.signal);
+    if (!outcome.ok) throw new VendorError(outcome.code, outcome.message, outcome.retryable);
+    const vendorMessage = fmpErrorMessage(outcome.body);
+    if (vendorMessage !== undefined) throw new VendorError("VENDOR_ERROR", `FMP error: ${this.redact(vendorMessage)} (${symbol})`, false);
+    try {
+      return parseFmpProfile(outcome.body, symbol);
+    } catch (e) {
+      throw new VendorError("MALFORMED", this.redact((e as Error).message), false);
+    }
+  }
+
   /** One chunk with retries; rejects only when the caller aborts. */
   private async fetchChunk(chunk: Chunk, signal: AbortSignal | undefined): Promise<{ rows: PriceRow[] } | { error: Omit<SymbolError, "symbol"> }> {
     const where = `${chunk.symbol} ${chunk.from}..${chunk.to}`;
+    const outcome = await this.request(ENDPOINT, { symbol: chunk.symbol, from: chunk.from, to: chunk.to }, where, signal);
+    if (!outcome.ok) return { error: { code: outcome.code, message: outcome.message } };
+    const parsed = parseBody(outcome.body, chunk);
+    if ("rows" in parsed) return parsed;
+    return { error: { code: parsed.code, message: `${this.redact(parsed.error)} (${where})` } };
+  }
+
+  /**
+   * One GET with the rate limit and retries; a failure's message ends with `where` and the number of
+   * attempts, and `retryable` says whether it was still worth retrying when the retries ran out.
+   * Rejects only when the caller aborts.
+   */
+  private async request(path: string, params: Record<string, string>, where: string, signal: AbortSignal | undefined): Promise<Attempt> {
     for (let attempt = 0; ; attempt++) {
       await this.limiter.take(signal);
-      const outcome = await this.attempt(chunk, signal);
-      if (outcome.ok) {
-        const parsed = parseBody(outcome.body, chunk);
-        if ("rows" in parsed) return parsed;
-        return { error: { code: parsed.code, message: `${this.redact(parsed.error)} (${where})` } };
-      }
+      const outcome = await this.attempt(path, params, signal);
+      if (outcome.ok) return outcome;
       const tries = `${attempt + 1} attempt${attempt === 0 ? "" : "s"}`;
       if (!outcome.retryable || attempt >= this.maxRetries) {
-        return { error: { code: outcome.code, message: `${outcome.message} (${where}, ${tries})` } };
+        return { ...outcome, message: `${outcome.message} (${where}, ${tries})` };
       }
       if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > this.maxRetryAfterMs) {
-        return { error: { code: outcome.code, message: `${outcome.message}; Retry-After ${outcome.retryAfterMs} ms exceeds the ${this.maxRetryAfterMs} ms limit (${where}, ${tries})` } };
+        return { ...outcome, message: `${outcome.message}; Retry-After ${outcome.retryAfterMs} ms exceeds the ${this.maxRetryAfterMs} ms limit (${where}, ${tries})` };
       }
       const backoff = Math.random() * Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** attempt);
       if (outcome.retryAfterMs !== undefined) this.limiter.pauseFor(outcome.retryAfterMs);
@@ -189,9 +219,9 @@ export class FmpMarketDataProvider implements MarketDataProvider {
   }
 
   /** One HTTP request; classifies every failure except the caller's abort, which it rethrows. */
-  private async attempt(chunk: Chunk, signal: AbortSignal | undefined): Promise<Attempt> {
-    const url = new URL(this.baseUrl + ENDPOINT);
-    url.search = new URLSearchParams({ symbol: chunk.symbol, from: chunk.from, to: chunk.to, apikey: this.apiKey }).toString();
+  private async attempt(path: string, params: Record<string, string>, signal: AbortSignal | undefined): Promise<Attempt> {
+    const url = new URL(this.baseUrl + path);
+    url.search = new URLSearchParams({ ...params, apikey: this.apiKey }).toString();
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), this.timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;

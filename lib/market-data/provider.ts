@@ -20,6 +20,29 @@ export interface DailyClosesResult {
   errors: SymbolError[];
 }
 
+/** What a vendor knows of a symbol: enough to list it (table `symbols`). */
+export interface SymbolProfile {
+  symbol: string;
+  name: string;
+  exchange: string;
+  assetType: "STOCK" | "ETF";
+  /** Our sector (lib/market-data/vendor-sectors.ts); "" when the vendor gives none. */
+  sector: string;
+}
+
+/** A lookup the vendor could not answer (outage, rate limit, bad key, a body not its format). */
+export class VendorError extends Error {
+  constructor(
+    readonly code: SymbolErrorCode,
+    message: string,
+    /** A timeout, a 429 or a 5xx after the retries: asking again later may work. */
+    readonly transient: boolean,
+  ) {
+    super(message);
+    this.name = "VendorError";
+  }
+}
+
 export interface MarketDataProvider {
   readonly name: string;
   /**
@@ -32,6 +55,12 @@ export interface MarketDataProvider {
    * "today" when choosing the as-of date. Live vendors leave it undefined.
    */
   dataEndDate?(): Promise<string>;
+  /**
+   * Only for vendors that list symbols beyond the bundled ones: the symbol's profile, or null when the
+   * vendor does not know it. Throws VendorError when the vendor cannot answer (an account-wide error
+   * such as a bad key is an error, never "unknown").
+   */
+  lookupSymbol?(symbol: string, opts?: { signal?: AbortSignal }): Promise<SymbolProfile | null>;
 }
 
 /** Throws on a malformed date range: a programming error, not a vendor failure. */

@@ -1,9 +1,10 @@
 // Position CSV import (README "Position CSV format"): parse, check every row and name each problem by
-// its row (as in the file, header = row 1) and column. Pure: the caller passes the known symbols.
+// its row (as in the file, header = row 1) and column. Pure: the caller passes the listed symbols, and
+// why any other symbol was refused once the vendor was asked (lib/market-data/resolve-symbols.ts).
 import { CsvError, parse } from "csv-parse/sync";
 import { z } from "zod";
 import { INVESTMENT_CLASSES, POSITION_TYPES, type InvestmentClass } from "@/lib/risk/position-exposure";
-import { isoDateSchema } from "@/lib/dates";
+import { isoDateSchema, type IsoDate } from "@/lib/dates";
 import { CSV_COLUMNS, REQUIRED_COLUMNS, type CsvColumn } from "./csv-columns";
 import { checkPositionRules, defaultSubtype, draftKey, POSITION_SUBTYPES, type DraftField, type PositionDraft } from "./position-rules";
 
@@ -29,9 +30,13 @@ export interface ParsedCsv {
   errors: CsvRowError[];
   /** More data rows than MAX_CSV_ROWS: nothing was checked. */
   tooManyRows: boolean;
+  /** Symbols (and option underlyings) the lookup does not list, with the earliest entry date of their rows. */
+  unlisted: Map<string, IsoDate>;
 }
 
 export type SymbolLookup = ReadonlyMap<string, "STOCK" | "ETF">;
+/** Why a symbol was refused, a phrase after its name (lib/market-data/resolve-symbols.ts). */
+export type SymbolRefusals = ReadonlyMap<string, string>;
 
 const COLUMN_OF: Record<DraftField, CsvColumn> = {
   symbol: "symbol",
@@ -82,42 +87,52 @@ export function normalSymbol(investmentClass: InvestmentClass, symbol: string): 
   return investmentClass === "PRIVATE" ? symbol : symbol.toUpperCase();
 }
 
-/** A public symbol or an option's underlying that the symbols table does not list (import and single add alike). */
-export function unknownSymbols(
-  d: { symbol: string; investmentClass: InvestmentClass; underlying: string | null },
-  symbols: SymbolLookup,
-): { field: "symbol" | "underlying"; message: string }[] {
-  const unknown = (s: string) => `unknown symbol ${s}: not in the symbols table`;
-  if (d.investmentClass === "PUBLIC" && !symbols.has(d.symbol)) return [{ field: "symbol", message: unknown(d.symbol) }];
-  if (d.investmentClass === "OPTIONS" && d.underlying !== null && !symbols.has(d.underlying)) return [{ field: "underlying", message: unknown(d.underlying) }];
-  return [];
+type SymbolFields = { symbol: string; investmentClass: InvestmentClass; underlying: string | null };
+
+/** A public symbol or an option's underlying that the symbols table does not list, and the field naming it. */
+export function unlistedSymbol(d: SymbolFields, symbols: SymbolLookup): { field: "symbol" | "underlying"; symbol: string } | null {
+  if (d.investmentClass === "PUBLIC" && !symbols.has(d.symbol)) return { field: "symbol", symbol: d.symbol };
+  if (d.investmentClass === "OPTIONS" && d.underlying !== null && !symbols.has(d.underlying)) return { field: "underlying", symbol: d.underlying };
+  return null;
 }
 
-export function parsePositionCsv(text: string, symbols: SymbolLookup): ParsedCsv {
+/** The problem of an unlisted symbol, naming it and why (import and single add alike). */
+export function unknownSymbols(d: SymbolFields, symbols: SymbolLookup, refused: SymbolRefusals = new Map()): { field: "symbol" | "underlying"; message: string }[] {
+  const unlisted = unlistedSymbol(d, symbols);
+  if (!unlisted) return [];
+  return [{ field: unlisted.field, message: `${unlisted.symbol} ${refused.get(unlisted.symbol) ?? "is not a listed symbol"}` }];
+}
+
+export function parsePositionCsv(text: string, symbols: SymbolLookup, refused: SymbolRefusals = new Map()): ParsedCsv {
   let records: CsvRecord[];
   try {
     records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as CsvRecord[];
   } catch (e) {
-    if (e instanceof CsvError) return { rows: [], errors: [{ row: (e as CsvError & { lines?: number }).lines ?? 1, field: null, message: `unreadable CSV: ${e.message}` }], tooManyRows: false };
+    if (e instanceof CsvError) return { rows: [], errors: [{ row: (e as CsvError & { lines?: number }).lines ?? 1, field: null, message: `unreadable CSV: ${e.message}` }], tooManyRows: false, unlisted: new Map() };
     throw e;
   }
   // A record spanning lines (a quoted newline) is numbered by the line it starts on.
   const rowOf = (r: CsvRecord) => r.info.lines - r.record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
   const [header, ...data] = records;
-  if (!header) return { rows: [], errors: [{ row: 1, field: null, message: "the file is empty: expected a header row and at least one position" }], tooManyRows: false };
-  if (data.length > MAX_CSV_ROWS) return { rows: [], errors: [{ row: MAX_CSV_ROWS + 2, field: null, message: `more than ${MAX_CSV_ROWS} positions in one file` }], tooManyRows: true };
+  if (!header) return { rows: [], errors: [{ row: 1, field: null, message: "the file is empty: expected a header row and at least one position" }], tooManyRows: false, unlisted: new Map() };
+  if (data.length > MAX_CSV_ROWS) return { rows: [], errors: [{ row: MAX_CSV_ROWS + 2, field: null, message: `more than ${MAX_CSV_ROWS} positions in one file` }], tooManyRows: true, unlisted: new Map() };
 
   const headerErrors = checkHeader(header.record);
-  if (headerErrors.length) return { rows: [], errors: headerErrors, tooManyRows: false };
-  if (data.length === 0) return { rows: [], errors: [{ row: 2, field: null, message: "no position rows after the header" }], tooManyRows: false };
+  if (headerErrors.length) return { rows: [], errors: headerErrors, tooManyRows: false, unlisted: new Map() };
+  if (data.length === 0) return { rows: [], errors: [{ row: 2, field: null, message: "no position rows after the header" }], tooManyRows: false, unlisted: new Map() };
   const columns = header.record.map((h) => h.toLowerCase() as CsvColumn);
 
   const errors: CsvRowError[] = [];
   const seen = new Map<string, number>();
+  const unlisted = new Map<string, IsoDate>();
   const rows = data.map((r): CsvRow => {
     const row = rowOf(r);
     const values = Object.fromEntries(columns.map((c, i) => [c, r.record[i] ?? ""])) as Partial<Record<CsvColumn, string>>;
-    const read = readRow(row, r.record.length, columns, values, symbols);
+    const read = readRow(row, r.record.length, columns, values, symbols, refused);
+    if (read.unlisted) {
+      const first = unlisted.get(read.unlisted.symbol);
+      if (first === undefined || read.unlisted.entryDate < first) unlisted.set(read.unlisted.symbol, read.unlisted.entryDate);
+    }
     if ("errors" in read) {
       errors.push(...read.errors);
       return { row, values, position: null };
@@ -131,7 +146,7 @@ export function parsePositionCsv(text: string, symbols: SymbolLookup): ParsedCsv
     seen.set(key, row);
     return { row, values, position: read.position };
   });
-  return { rows, errors, tooManyRows: false };
+  return { rows, errors, tooManyRows: false, unlisted };
 }
 
 function checkHeader(cells: string[]): CsvRowError[] {
@@ -152,7 +167,8 @@ function readRow(
   columns: CsvColumn[],
   values: Partial<Record<CsvColumn, string>>,
   symbols: SymbolLookup,
-): { position: PositionDraft } | { errors: CsvRowError[] } {
+  refused: SymbolRefusals,
+): ({ position: PositionDraft } | { errors: CsvRowError[] }) & { unlisted?: { symbol: string; entryDate: IsoDate } } {
   if (cellCount !== columns.length) return { errors: [{ row, field: null, message: `has ${cellCount} fields, the header has ${columns.length}` }] };
   const broken = columns.filter((c) => BROKEN_TEXT.test(values[c] ?? ""));
   if (broken.length) return { errors: broken.map((c) => ({ row, field: c, message: "contains bytes that are not valid UTF-8 text: save the file as UTF-8" })) };
@@ -160,7 +176,9 @@ function readRow(
   if (!parsed.success) return { errors: parsed.error.issues.map((i) => ({ row, field: (i.path[0] as CsvColumn | undefined) ?? null, message: i.message })) };
   const v = parsed.data;
   const symbol = normalSymbol(v.class, v.symbol);
-  const errors: CsvRowError[] = unknownSymbols({ symbol, investmentClass: v.class, underlying: v.underlying }, symbols).map((i) => ({ row, ...i }));
+  const symbolFields = { symbol, investmentClass: v.class, underlying: v.underlying };
+  const unlisted = unlistedSymbol(symbolFields, symbols);
+  const errors: CsvRowError[] = unknownSymbols(symbolFields, symbols, refused).map((i) => ({ row, ...i }));
   const position: PositionDraft = {
     symbol,
     quantity: v.quantity,
@@ -176,5 +194,6 @@ function readRow(
     expiry: v.expiry,
   };
   errors.push(...checkPositionRules(position).map((i) => ({ row, field: COLUMN_OF[i.field], message: i.message })));
-  return errors.length ? { errors } : { position };
+  const found = unlisted ? { unlisted: { symbol: unlisted.symbol, entryDate: v.entry_date } } : {};
+  return errors.length ? { errors, ...found } : { position, ...found };
 }

@@ -43,7 +43,7 @@ describe("POST /api/portfolios/[id]/positions", () => {
   });
 
   it.each([
-    [{ ...KO, symbol: "NOPE" }, "body.symbol", "unknown symbol NOPE"],
+    [{ ...KO, symbol: "NOPE" }, "body.symbol", "NOPE is not a listed symbol"],
     [{ ...KO, quantity: -5 }, "body.quantity", "must be positive for a LONG position"],
     [{ ...KO, quantity: 2e9 }, "body.quantity", "at most"],
     [{ ...KO, entryPrice: 0 }, "body.entryPrice", "must be positive"],
@@ -53,7 +53,7 @@ describe("POST /api/portfolios/[id]/positions", () => {
     [{ ...KO, exitPrice: 70 }, "body.exitDate", "go together"],
     [{ ...KO, strike: 10 }, "body.strike", "only options"],
     [{ ...OPTION, strike: 260 }, "body.symbol", "AAPL261218C00260000"],
-    [{ ...OPTION, underlying: "ZZZZ", symbol: "ZZZZ261218C00250000" }, "body.underlying", "unknown symbol ZZZZ"],
+    [{ ...OPTION, underlying: "ZZZZ", symbol: "ZZZZ261218C00250000" }, "body.underlying", "ZZZZ is not a listed symbol"],
     [{ ...KO, note: "extra" }, "body", ""],
   ])("refuses %o with 422 naming %s, and writes nothing", async (input, field, message) => {
     const before = { count: await positionCount(), mark: await staleMark() };

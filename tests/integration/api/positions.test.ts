@@ -55,7 +55,7 @@ describe("POST /api/portfolios/[id]/positions/import", () => {
     const csv = [HEADER, GOOD_ROWS[0], "NOPE,5,10,2026-01-05,LONG,PUBLIC,,,,,,", GOOD_ROWS[1]].join("\n");
     const preview = await importCsv(csv, "preview");
     expect(preview.body.valid).toBe(false);
-    expect(preview.body.errors).toEqual([{ row: 3, field: "symbol", message: expect.stringContaining("unknown symbol NOPE") }]);
+    expect(preview.body.errors).toEqual([{ row: 3, field: "symbol", message: expect.stringContaining("NOPE is not a listed symbol") }]);
     const commit = await importCsv(csv, "commit");
     expect(commit.status).toBe(422);
     expect(commit.body.error.code).toBe("unprocessable_entity");

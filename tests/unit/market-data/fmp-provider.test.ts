@@ -5,6 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { dateChunks, FmpMarketDataProvider, parseRetryAfter, type FmpProviderOptions } from "@/lib/market-data/fmp-provider";
+import { VendorError } from "@/lib/market-data/provider";
 
 const API_KEY = "test-key-123";
 
@@ -225,6 +226,46 @@ describe("FmpMarketDataProvider", () => {
   it("refuses a malformed date range before any request", async () => {
     await expect(provider().fetchDailyCloses(["AAA"], "2026-07-10", "2026-07-06")).rejects.toThrow(/is after to/);
     expect(requests).toHaveLength(0);
+  });
+});
+
+describe("FmpMarketDataProvider.lookupSymbol", () => {
+  const profile = { symbol: "RKLB", companyName: "Rocket Lab USA, Inc.", exchange: "NASDAQ", isEtf: false, sector: "Industrials" };
+
+  it("reads the profile endpoint through the same request path (key, retries)", async () => {
+    handler = (req, attempt) => (attempt === 1 ? { status: 503, body: "{}" } : { body: JSON.stringify([{ ...profile, symbol: req.symbol }]) });
+    expect(await provider().lookupSymbol("RKLB")).toEqual({ symbol: "RKLB", name: "Rocket Lab USA, Inc.", exchange: "NASDAQ", assetType: "STOCK", sector: "Industrials" });
+    expect(requests.map((r) => [r.path, r.symbol, r.apikey])).toEqual([
+      ["/stable/profile", "RKLB", API_KEY],
+      ["/stable/profile", "RKLB", API_KEY],
+    ]);
+  });
+
+  it("answers null for a symbol FMP does not know", async () => {
+    handler = () => ({ body: "[]" });
+    expect(await provider().lookupSymbol("ZZZZ")).toBeNull();
+  });
+
+  it("throws on an account-wide error (401, 402) without retrying, never answering unknown, and keeps the key out", async () => {
+    for (const status of [401, 402]) {
+      requests = [];
+      handler = () => ({ status, body: JSON.stringify({ "Error Message": `Restricted endpoint for key ${API_KEY}.` }) });
+      const error = await provider().lookupSymbol("RKLB").catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(VendorError);
+      expect(error).toMatchObject({ code: "VENDOR_ERROR", transient: false, message: expect.stringContaining(`FMP answered ${status}`) });
+      expect((error as Error).message).toContain("RKLB");
+      expect((error as Error).message).not.toContain(API_KEY);
+      expect(requests).toHaveLength(1);
+    }
+  });
+
+  it("throws a transient error when 5xx persists after the retries, and a MALFORMED one for a body not FMP's format", async () => {
+    handler = () => ({ status: 500, body: "{}" });
+    await expect(provider().lookupSymbol("RKLB")).rejects.toMatchObject({ code: "VENDOR_ERROR", transient: true, message: expect.stringContaining("3 attempts") });
+    handler = () => ({ body: JSON.stringify([{ ...profile, isEtf: "false" }]) });
+    await expect(provider().lookupSymbol("RKLB")).rejects.toMatchObject({ code: "MALFORMED", transient: false, message: expect.stringContaining("isEtf") });
+    handler = () => ({ status: 200, body: JSON.stringify({ "Error Message": "Limit Reach" }) });
+    await expect(provider().lookupSymbol("RKLB")).rejects.toMatchObject({ code: "VENDOR_ERROR", message: "FMP error: Limit Reach (RKLB)" });
   });
 });
 
