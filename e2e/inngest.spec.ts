@@ -83,8 +83,9 @@ test.describe("/api/inngest (real SDK handler, dev mode)", () => {
   test("answers introspection with the batch functions", async ({ request }) => {
     const res = await request.get("/api/inngest");
     expect(res.status()).toBe(200);
-    // cron, run-batch, refresh-portfolio, and run-batch's onFailure handler (its own function).
-    expect(await res.json()).toMatchObject({ mode: "dev", function_count: 4 });
+    // cron, run-batch, refresh-portfolio, recompute-portfolio, and the onFailure handlers of run-batch
+    // and recompute-portfolio (each its own function).
+    expect(await res.json()).toMatchObject({ mode: "dev", function_count: 6 });
   });
 
   test("runs a forced rerun of the private-only portfolio through every step and stores its telemetry", async ({ request, browser }) => {

@@ -1,7 +1,8 @@
 "use client";
-// Adding one position by hand, with what a CSV row holds: a listed symbol (or an option on one, or a
-// private holding's label), the side, quantity, entry price and date. The quantity is entered as a
-// size; the side gives its sign. The server applies the import's checks and names any bad field.
+// Adding one position by hand, with what a CSV row holds: any ticker, listed or found by the vendor
+// (or an option on one, or a private holding's label), the side, quantity, entry price and date. The
+// quantity is entered as a size; the side gives its sign. The server applies the import's checks and
+// names any bad field.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useApi } from "@/components/use-api";
@@ -53,17 +54,21 @@ export function AddPositionForm({ portfolioId }: { portfolioId: string }) {
     });
   };
   const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => setF({ ...f, [key]: e.target.value });
+  // Any ticker: the listed ones are suggested; another is looked up with the market data vendor when the
+  // position is added (the answer names the symbol if it cannot be).
   const symbolChoice = (key: "symbol" | "underlying", label: string) => (
     <label>
       {label}
-      <select required value={f[key]} onChange={set(key)} data-testid={`add-${key}`}>
-        <option value="">{symbols.isPending ? "Loading…" : "Choose…"}</option>
-        {symbols.data?.symbols.map((s) => (
-          <option key={s.symbol} value={s.symbol}>
-            {s.symbol} · {s.name}
-          </option>
-        ))}
-      </select>
+      <input
+        required
+        list="listed-symbols"
+        value={f[key]}
+        onChange={(e) => setF({ ...f, [key]: e.target.value.toUpperCase() })}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={symbols.isPending ? "Loading…" : "Ticker"}
+        data-testid={`add-${key}`}
+      />
     </label>
   );
 
@@ -71,6 +76,13 @@ export function AddPositionForm({ portfolioId }: { portfolioId: string }) {
     <section className="panel" aria-labelledby="add-position-title" data-testid="add-position">
       <h2 id="add-position-title">Add a position</h2>
       {symbols.error && <p role="alert" className="error">Could not load the listed symbols: {symbols.error.message}</p>}
+      <datalist id="listed-symbols">
+        {symbols.data?.symbols.map((s) => (
+          <option key={s.symbol} value={s.symbol}>
+            {s.name}
+          </option>
+        ))}
+      </datalist>
       <form className="inline-form" onSubmit={submit} data-testid="add-position-form">
         <label>
           Class
