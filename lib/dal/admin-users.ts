@@ -2,7 +2,7 @@ import "server-only";
 // User administration for admins, through better-auth's admin plugin (it checks the caller's role
 // again, hashes passwords and deletes a disabled user's sessions); the list is read here.
 import { isAPIError } from "better-auth/api";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError, invalidBodyField } from "@/lib/api/errors";
 import { getAuth } from "@/lib/auth/auth";
 import type { AdminUser, CreateUserBody, UserChangeBody } from "@/lib/contracts/admin-users";
 import { getPool } from "@/lib/db/pool";
@@ -45,8 +45,10 @@ async function userOrThrow(id: string): Promise<AdminUser> {
   return user;
 }
 
-const fieldError = (code: "conflict" | "unprocessable_entity", field: string, message: string) =>
-  new ApiError(code, `Invalid body: ${field}: ${message}`, { fields: [{ field, message }] });
+const emailTaken = () => {
+  const message = "a user with this email exists already";
+  return new ApiError("conflict", `Invalid body: body.email: ${message}`, { fields: [{ field: "body.email", message }] });
+};
 
 /** better-auth's refusals as our errors (its own messages); anything else is unexpected. */
 async function viaAuth<T>(call: () => Promise<T>): Promise<T> {
@@ -55,7 +57,7 @@ async function viaAuth<T>(call: () => Promise<T>): Promise<T> {
   } catch (e) {
     if (!isAPIError(e)) throw e;
     const message = e.body?.message ?? e.message;
-    if (e.body?.code === "USER_ALREADY_EXISTS" || e.body?.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL") throw fieldError("conflict", "body.email", "a user with this email exists already");
+    if (e.body?.code === "USER_ALREADY_EXISTS" || e.body?.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL") throw emailTaken();
     if (e.statusCode === 403) throw new ApiError("forbidden", message);
     if (e.statusCode === 404) throw new ApiError("not_found", message);
     if (e.statusCode === 400 || e.statusCode === 422) throw new ApiError("unprocessable_entity", message);
@@ -72,7 +74,7 @@ export async function changeUser(admin: SessionUser, requestHeaders: Headers, us
   await userOrThrow(userId);
   // An admin who disabled or demoted themselves could lock every admin out.
   if (userId === admin.id && (change.action === "disable" || (change.action === "set-role" && change.role !== "ADMIN"))) {
-    throw fieldError("unprocessable_entity", "body.action", "you cannot disable your own account or remove your own admin role");
+    throw invalidBodyField("action", "you cannot disable your own account or remove your own admin role");
   }
   const auth = getAuth().api;
   const headers = requestHeaders;

@@ -1,7 +1,7 @@
 import "server-only";
 // A book's recompute: its state for the pages ("recomputing from D, n of m days") and the owner's
 // request for one (rate-limited per book).
-import { ApiError } from "@/lib/api/errors";
+import { ApiError, invalidBodyField } from "@/lib/api/errors";
 import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 import { RECOMPUTE_REQUEST_INTERVAL_SECONDS, type RecomputeStatus } from "@/lib/contracts/recompute";
 import type { IsoDate } from "@/lib/dates";
@@ -48,8 +48,7 @@ export async function recomputeStatus(portfolio: PortfolioSummary): Promise<Reco
 export async function requestRecompute(portfolio: PortfolioSummary, from: IsoDate | undefined): Promise<StaleResultsNotice> {
   const start = from ?? portfolio.inceptionDate;
   if (start < portfolio.inceptionDate) {
-    const message = `is before the portfolio's inception date ${portfolio.inceptionDate}`;
-    throw new ApiError("unprocessable_entity", `Invalid body: body.from: ${message}`, { fields: [{ field: "body.from", message }] });
+    throw invalidBodyField("from", `is before the portfolio's inception date ${portfolio.inceptionDate}`);
   }
   return changeInputs(portfolio.id, async (tx) => {
     const allowed = await tx.$executeRaw`UPDATE portfolios SET recompute_requested_at = now() WHERE id = ${portfolio.id}

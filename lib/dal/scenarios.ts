@@ -3,7 +3,7 @@ import "server-only";
 // each manager's own (computed for their books only, seen by them and by admins, keys unique per
 // manager). A change of a custom scenario recomputes every book that computes it, from inception.
 import { createHash } from "node:crypto";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError, invalidBodyField } from "@/lib/api/errors";
 import {
   type CustomScenarioBody,
   scenarioDefinitionSchema,
@@ -56,8 +56,6 @@ function storedKey(user: SessionUser, key: string): string {
   return `${key}__${tag}`;
 }
 
-const invalid = (field: string, message: string) => new ApiError("unprocessable_entity", `Invalid body: ${field}: ${message}`, { fields: [{ field, message }] });
-
 /** A replay reads every stress proxy's close on both dates: refuse dates the price history lacks. */
 async function assertReplayable(def: Pick<ScenarioDefinition, "shocks">): Promise<void> {
   if (def.shocks.kind !== "replay") return;
@@ -65,7 +63,7 @@ async function assertReplayable(def: Pick<ScenarioDefinition, "shocks">): Promis
     const date = def.shocks[field];
     const { rows } = await getPool().query<{ n: string }>(`SELECT count(*)::text AS n FROM prices WHERE date = $1::date AND symbol = ANY($2::text[])`, [date, [...STRESS_PROXIES]]);
     if (Number(rows[0]?.n) !== STRESS_PROXIES.length) {
-      throw invalid(`body.shocks.${field}`, `${date} is not a date with closes of every factor proxy (${STRESS_PROXIES.join(", ")})`);
+      throw invalidBodyField(`shocks.${field}`, `${date} is not a date with closes of every factor proxy (${STRESS_PROXIES.join(", ")})`);
     }
   }
 }
@@ -97,7 +95,10 @@ export async function createScenario(user: SessionUser, def: CustomScenarioBody 
     await tx.$queryRaw`SELECT id FROM users WHERE id = ${user.id} FOR UPDATE`;
     const counted = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM stress_scenarios WHERE created_by_id = ${user.id} AND built_in = false`;
     const n = counted[0]?.n ?? 0;
-    if (n >= SCENARIO_QUOTA) throw invalid("body", `you keep ${n} custom scenarios, the most one user may keep; delete one first`);
+    if (n >= SCENARIO_QUOTA) {
+      const message = `you keep ${n} custom scenarios, the most one user may keep; delete one first`;
+      throw new ApiError("unprocessable_entity", `Invalid body: body: ${message}`, { fields: [{ field: "body", message }] });
+    }
     const inserted = await tx.$executeRaw`INSERT INTO stress_scenarios (key, name, category, description, shocks, built_in, created_by_id, owner_id, updated_at)
       VALUES (${row.key}, ${def.name}, ${def.category}, ${def.description}, ${JSON.stringify(def.shocks)}::jsonb, false, ${user.id}, ${ownerId}, now())
       ON CONFLICT (key) DO NOTHING`;
