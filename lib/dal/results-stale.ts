@@ -19,7 +19,21 @@ export async function markResultsStale(tx: Tx, portfolioId: string, from: IsoDat
 
 /** An edit of a book's inputs in one transaction (which calls markResultsStale), announced once committed. */
 export async function changeInputs<T extends StaleResultsNotice>(portfolioId: string, edit: (tx: Tx) => Promise<T>): Promise<T> {
-  const result = await getPrisma().$transaction(edit);
+  const result = await retryOnConflict(() => getPrisma().$transaction(edit));
   await portfolioChanged(portfolioId, result.recomputeFrom);
   return result;
+}
+
+/** Prisma's code for a transaction lost to a deadlock or write conflict (e.g. deleting a position while
+ * the book's recompute writes its valuations): the whole edit is retried, as Prisma advises. */
+const WRITE_CONFLICT = "P2034";
+
+async function retryOnConflict<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await run();
+    } catch (e) {
+      if (i >= attempts || (e as { code?: unknown }).code !== WRITE_CONFLICT) throw e;
+    }
+  }
 }
