@@ -26,6 +26,11 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // Needs the production build: `npm test` runs it after its build step.
+        resolve: { alias },
+        test: { name: "upgrade", include: ["tests/upgrade/**/*.test.ts"], environment: "node", testTimeout: 1_200_000, hookTimeout: 300_000 },
+      },
     ],
   },
 });

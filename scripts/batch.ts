@@ -1,6 +1,5 @@
 // `npm run batch -- [--as-of D] [--portfolio ID ...] [--from D --to D --force]`: the daily batch through
 // the local executor, with a progress bar and a summary table.
-import cliProgress from "cli-progress";
 import Table from "cli-table3";
 import { BATCH_USAGE, parseBatchArgs } from "@/lib/batch/cli-args";
 import { runLocalBatch } from "@/lib/batch/local-executor";
@@ -8,24 +7,16 @@ import { portfoliosInScope } from "@/lib/batch/phases/missing-dates";
 import { BatchConflictError } from "@/lib/batch/runs";
 import { debugEnabled, env } from "@/lib/config/env";
 import { closePool, getPool } from "@/lib/db/pool";
+import { batchProgress } from "./batch-progress";
 
 async function main() {
   if (!env().DATABASE_URL) throw new Error("DATABASE_URL is not set: point it at the app's database (for the embedded one, run the batch through `npm start`, which runs it at start)");
   const req = parseBatchArgs(process.argv.slice(2));
   // An unknown id stops here, named, before a run is recorded (in the run it would fail the planning phase).
   if (req.portfolioIds?.length) await portfoliosInScope(getPool(), req.portfolioIds);
-  const bar = new cliProgress.MultiBar({ format: " {portfolio} |{bar}| {value}/{total} days", hideCursor: true, clearOnComplete: false }, cliProgress.Presets.shades_classic);
-  const bars = new Map<string, cliProgress.SingleBar>();
-  const summary = await runLocalBatch(req, {
-    onStart: (run) => console.log(`run ${run.id} · as of ${run.asOfDate}`),
-    onProgress: ({ portfolioId, done, total }) => {
-      let b = bars.get(portfolioId);
-      if (!b) bars.set(portfolioId, (b = bar.create(total, 0, { portfolio: portfolioId.padEnd(18) })));
-      b.setTotal(total);
-      b.update(done, { portfolio: portfolioId.padEnd(18) });
-    },
-  });
-  bar.stop();
+  const progress = batchProgress();
+  const summary = await runLocalBatch(req, { onStart: (run) => console.log(`run ${run.id} · as of ${run.asOfDate}`), onProgress: progress.onProgress });
+  progress.stop();
   const table = new Table({ head: ["portfolio", "status", "reason", "dates done", "dates failed", "rows written"] });
   for (const p of summary.portfolios) table.push([p.portfolioId, p.status, p.reason ?? "", p.datesCompleted, p.datesFailed, p.rowsWritten]);
   if (summary.portfolios.length > 0) console.log(table.toString());

@@ -21,6 +21,7 @@ import { BatchConflictError } from "@/lib/batch/runs";
 import { readPriceFile } from "@/lib/market-data/price-file";
 import { setupDatabase } from "@/lib/seed/setup";
 import { recordBuild, staleBuildReason } from "@/lib/ops/build-freshness";
+import { batchProgress } from "./batch-progress";
 
 const { values: args } = parseArgs({
   options: { dev: { type: "boolean" }, port: { type: "string" }, "setup-only": { type: "boolean" } },
@@ -63,8 +64,10 @@ async function main() {
   process.env.BETTER_AUTH_SECRET = authSecret(); // the first admin is created through better-auth in this process
   const admin = config.ADMIN_EMAIL && config.ADMIN_PASSWORD ? { email: config.ADMIN_EMAIL, name: config.ADMIN_NAME, password: config.ADMIN_PASSWORD } : undefined;
   await setupDatabase({ url, pool: getPool(), prisma: getPrisma(), demo: config.SEED_DEMO === "1", admin, log });
+  const progress = batchProgress((line) => log(`batch: ${line}`));
   try {
-    const summary = await runLocalBatch({ trigger: "SEED" });
+    log("running the daily batch up to the as-of date (a first start back-fills every book)…");
+    const summary = await runLocalBatch({ trigger: "SEED" }, { onProgress: progress.onProgress }).finally(progress.stop);
     log(`daily batch up to ${summary.asOfDate}: ${summary.status} in ${summary.durationMs} ms`);
   } catch (e) {
     // Another process is running today's batch: serve the app anyway, it shows what is complete.

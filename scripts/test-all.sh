@@ -23,6 +23,8 @@ step "integration tests (files shuffled, seed ${SEED}; TEST_SEED=${SEED} npm tes
 npx vitest run --project integration --sequence.shuffle.files --sequence.seed="$SEED" --reporter=default --reporter=json --outputFile=.test-reports/integration.json
 step "build"
 npm run build --silent
+step "upgrade test (npm start on a copy of this checkout, across a new migration and a source change)"
+npx vitest run --project upgrade --reporter=default --reporter=json --outputFile=.test-reports/upgrade.json
 # A port of this run's own, so no server left by another run is reused (its database is named after it).
 export E2E_PORT="${E2E_PORT:-$(node scripts/free-port.mjs)}"
 # Its database is named after the port (scripts/e2e-server.sh): dropped when the run ends, however it ends.
@@ -36,4 +38,4 @@ trap drop_e2e_database EXIT
 step "end-to-end tests (Playwright, Chromium, port ${E2E_PORT})"
 PLAYWRIGHT_JSON_OUTPUT_NAME=.test-reports/e2e.json npx playwright test --reporter=list,json
 step "summary"
-node scripts/test-summary.mjs .test-reports/unit.json .test-reports/integration.json .test-reports/e2e.json
+node scripts/test-summary.mjs .test-reports/unit.json .test-reports/integration.json .test-reports/upgrade.json .test-reports/e2e.json

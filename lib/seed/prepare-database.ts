@@ -21,8 +21,8 @@ export async function prepareDatabase({ url, pool, prisma, demo, log = () => und
     log(`${what} (${Math.round(performance.now() - t)} ms)`);
     t = performance.now();
   };
-  await applyMigrations(url);
-  lap("migrations applied");
+  const applied = await applyMigrations(url, process.cwd(), log);
+  lap(applied.length > 0 ? "migrations applied" : "no pending migrations");
   await upsertRegistries(pool);
   lap("factor and scenario registries upserted");
   const { rows } = await pool.query<{ n: string }>("SELECT count(*)::text AS n FROM prices WHERE source = 'file'");
