@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The app as the e2e tests see it: a fresh database (a throwaway one on the PostgreSQL server at
-# 127.0.0.1:5432 when it answers, else embedded PGlite in a temporary folder), seeded, batch run.
+# 127.0.0.1:5432 when it answers, else embedded PGlite in a temporary folder), seeded, batch run, with a
+# fake vendor for the symbols beyond the bundled ones.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${1:-3100}"
@@ -16,4 +17,9 @@ else
   export EMBEDDED_DB_DIR=".data/e2e-${PORT}"
   rm -rf "$EMBEDDED_DB_DIR"
 fi
+# The vendor the app looks unlisted symbols up with: a local fake of FMP, started first; it stops with
+# this script's process group when Playwright ends the server.
+exec {VENDOR}< <(exec npx tsx e2e/fake-vendor.ts)
+{ read -r -t 120 FMP_BASE_URL && read -r -t 120 AS_OF; } <&"$VENDOR" || { echo "the fake market data vendor did not start" >&2; exit 1; }
+export MARKET_DATA_PROVIDER=fmp FMP_API_KEY=fake-key FMP_BASE_URL AS_OF
 exec npx tsx scripts/start.ts --port "$PORT"
