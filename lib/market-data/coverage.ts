@@ -59,3 +59,21 @@ export function chunkCoverageGaps(symbol: string, chunks: readonly ChunkAnswer[]
   });
   return gaps;
 }
+
+/**
+ * Stored closes of `symbol` the vendor did not send again when asked for their dates: it should cover
+ * them (it sent them before), so its answer is short there. Null when it sent every one.
+ */
+export function storedDatesNotSent(symbol: string, stored: readonly string[], sent: readonly string[], range: { from: string; to: string }): CoverageGap | null {
+  const got = new Set(sent);
+  const missing = stored.filter((d) => d >= range.from && d <= range.to && !got.has(d)).sort();
+  if (missing.length === 0) return null;
+  const span = missing.length === 1 ? missing[0] : `${missing[0]}..${missing.at(-1)}`;
+  return {
+    symbol,
+    ...range,
+    kind: sent.length ? "short" : "empty",
+    rows: sent.length,
+    detail: `the vendor sent no close for ${missing.length} stored date(s) of ${symbol} (${span}) when asked for ${range.from}..${range.to}`,
+  };
+}

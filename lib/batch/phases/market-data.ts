@@ -11,6 +11,7 @@ import type { IsoDate } from "@/lib/dates";
 import { FACTOR_PROXY_SYMBOLS, STRESS_PROXIES } from "@/lib/factors/registry";
 import { basisChange } from "@/lib/market-data/basis";
 import { accountErrorAdvice } from "@/lib/market-data/fmp-plans";
+import { storedDatesNotSent } from "@/lib/market-data/coverage";
 import type { CoverageGap, DailyClosesResult, MarketDataProvider, PriceRow } from "@/lib/market-data/provider";
 import { loadPrices, priceDateRanges, replaceSymbolPrices, upsertPrices } from "@/lib/market-data/store-prices";
 import { CALENDAR_FIRST_DATE, previousTradingDay, tradingDaysBetween } from "@/lib/market-data/trading-calendar";
@@ -133,6 +134,8 @@ export async function fetchMarketData(
     const stored = bySymbol(await loadPrices(pool, [...fetched.keys()], from, asOfDate));
     const keep: PriceRow[] = [];
     for (const [symbol, rows] of fetched) {
+      const gap = storedDatesNotSent(symbol, (stored.get(symbol) ?? []).map((r) => r.date), rows.map((r) => r.date), { from, to: asOfDate });
+      if (gap) coverageGaps.push(gap);
       if (basisChange(stored.get(symbol) ?? [], rows)) rebasing.add(symbol);
       else keep.push(...rows);
     }
@@ -149,7 +152,10 @@ export async function fetchMarketData(
     for (const [symbol, rows] of bySymbol(res.prices)) {
       const outcome = await withTransaction(async (tx) => {
         // The overlap saw only its last days: the whole stored history says where the change begins.
-        const change = basisChange(await loadPrices(tx, [symbol], from, asOfDate), rows);
+        const stored = await loadPrices(tx, [symbol], from, asOfDate);
+        const gap = storedDatesNotSent(symbol, stored.map((r) => r.date), rows.map((r) => r.date), { from, to: asOfDate });
+        if (gap) coverageGaps.push(gap);
+        const change = basisChange(stored, rows);
         if (!change) return null; // the vendor went back to the stored basis meanwhile
         const written = await replaceSymbolPrices(tx, symbol, rows, { source: provider.name });
         return { change, written, books: await markBooksUsing(tx, symbol, change.firstChangedDate) };

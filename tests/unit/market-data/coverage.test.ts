@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chunkCoverageGaps } from "@/lib/market-data/coverage";
+import { chunkCoverageGaps, storedDatesNotSent } from "@/lib/market-data/coverage";
 
 /** Weekdays from `from` to `to`. */
 function weekdays(from: string, to: string): string[] {
@@ -40,5 +40,25 @@ describe("chunkCoverageGaps", () => {
     const late = chunkCoverageGaps("AAA", [{ ...A, dates: weekdays(A.from, A.to) }, { ...B, dates: weekdays("2022-06-01", B.to) }]);
     expect(late.map((g) => [g.from, g.kind])).toEqual([[B.from, "short"]]);
     expect(late[0]!.detail).toContain("closes before it");
+  });
+});
+
+describe("storedDatesNotSent", () => {
+  const range = { from: "2026-07-06", to: "2026-07-13" };
+  const stored = ["2026-07-02", "2026-07-06", "2026-07-07", "2026-07-08"];
+
+  it("is null when the vendor sent every stored date of the range again (dates outside it do not count)", () => {
+    expect(storedDatesNotSent("AAA", stored, ["2026-07-06", "2026-07-07", "2026-07-08", "2026-07-13"], range)).toBeNull();
+  });
+
+  it("names the stored dates the vendor left out, short or empty", () => {
+    expect(storedDatesNotSent("AAA", stored, ["2026-07-08", "2026-07-13"], range)).toEqual({
+      symbol: "AAA",
+      ...range,
+      kind: "short",
+      rows: 2,
+      detail: "the vendor sent no close for 2 stored date(s) of AAA (2026-07-06..2026-07-07) when asked for 2026-07-06..2026-07-13",
+    });
+    expect(storedDatesNotSent("AAA", stored, [], range)).toMatchObject({ kind: "empty", rows: 0, detail: expect.stringContaining("3 stored date(s)") });
   });
 });
