@@ -4,6 +4,7 @@
 import type pg from "pg";
 import type { MarketDataProvider } from "@/lib/market-data/provider";
 import { createMarketContext, type MarketContext } from "./market-context";
+import { neededSymbols } from "./phases/market-data";
 import { phaseFinish, phaseMarketData, phaseMissingDates, phasePrerequisites, phasePricePanel, phaseSymbolAnalytics, upToDate } from "./run-phases";
 import type { RunRow } from "./runs";
 import type { BatchRequest, PortfolioPlan, PortfolioRefreshResult } from "./types";
@@ -26,16 +27,24 @@ export async function runBatchSequence(
   driver: BatchDriver,
 ): Promise<{ status: "SUCCEEDED" | "PARTIAL" | "FAILED"; portfolios: PortfolioRefreshResult[] }> {
   await driver.step("prerequisites", () => phasePrerequisites(pool, run.id));
-  const plan = await driver.step("missing-dates", () => phaseMissingDates(pool, run.id, req, run.asOfDate));
-  const pending = plan.portfolios.filter((p) => p.dates.length > 0);
+  let plan = await driver.step("missing-dates", () => phaseMissingDates(pool, run.id, req, run.asOfDate));
+  let pending = plan.portfolios.filter((p) => p.dates.length > 0);
   const extra: Record<string, number> = {};
   const results: PortfolioRefreshResult[] = [];
   if (pending.length) {
     const md = await driver.step("market-data", () => phaseMarketData(pool, run.id, provider(), plan));
     extra.pricesWritten = md.changedRows;
+    let symbols = md.symbols;
+    if (md.rebased.length) {
+      // A re-based history marked the books it feeds: this run recomputes those in its scope from the mark.
+      plan = await driver.step("missing-dates-after-rebasing", () => phaseMissingDates(pool, run.id, req, run.asOfDate));
+      pending = plan.portfolios.filter((p) => p.dates.length > 0);
+      extra.symbolsRebased = md.rebased.length;
+      symbols = await driver.step("symbols-after-rebasing", () => neededSymbols(pool, pending.map((p) => p.portfolioId)));
+    }
     let market: MarketContext | null = null;
     const analytics = await driver.step("symbol-analytics", async () => {
-      const panel = await phasePricePanel(pool, run.id, md.symbols, plan);
+      const panel = await phasePricePanel(pool, run.id, symbols, plan);
       const { value, store } = await phaseSymbolAnalytics(pool, run.id, panel, plan);
       if (driver.inProcess) market = await createMarketContext(pool, panel, store);
       return value;

@@ -2,6 +2,7 @@
 // night batch (a result key once renamed on one side only made every book look empty).
 import type { BatchPhaseName, BatchTrigger } from "@/lib/contracts/admin-runs";
 import type { IsoDate } from "@/lib/dates";
+import type { CoverageGap } from "@/lib/market-data/coverage";
 import type { ReasonCode } from "@/lib/reason-codes";
 
 // Named in the admin-runs contract, which the pages share; the batch uses them from here.
@@ -64,6 +65,24 @@ export interface MarketDataResult {
   failedSymbols: { symbol: string; code: string; message: string }[];
   staleSymbols: string[];
   missingSymbols: string[];
+  /** Symbols whose history the vendor re-based (a dividend or split since the last run): stored anew. */
+  rebased: RebasedSymbol[];
+  /** Older chunks the vendor answered empty or short although it has closes around them. */
+  coverageGaps: CoverageGap[];
+}
+
+/** One re-basing: how the vendor's closes moved, what was replaced, and which books must recompute from when. */
+export interface RebasedSymbol {
+  symbol: string;
+  comparedDates: number;
+  firstChangedDate: IsoDate;
+  changedDates: number;
+  minRatio: number;
+  maxRatio: number;
+  refetchedFrom: IsoDate;
+  rowsDeleted: number;
+  rowsWritten: number;
+  books: { id: string; from: IsoDate }[];
 }
 
 export interface SymbolAnalyticsResult {

@@ -7,6 +7,7 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import { isIsoDate, isoDateSchema } from "@/lib/dates";
+import { DEFAULT_FMP_PLAN, FMP_PLANS } from "@/lib/market-data/fmp-plans";
 import { isTradingDay } from "@/lib/market-data/trading-calendar";
 import { DEFAULT_RISK_FREE_RATE } from "@/lib/risk/black-scholes";
 import { DEFAULT_TLT_DURATION } from "@/lib/stress/scenarios";
@@ -92,6 +93,13 @@ const schema = z
     MARKET_DATA_PROVIDER: z.enum(["file", "fmp"], { error: (iss) => `must be one of file, fmp, got ${JSON.stringify(iss.input)}` }).default("file"),
     FMP_API_KEY: z.string().optional(),
     FMP_BASE_URL: absoluteUrl("the vendor's base URL").optional(),
+    /** The FMP plan of the key: sets the request limits below unless they are given (lib/market-data/fmp-plans.ts). */
+    FMP_PLAN: z.enum(FMP_PLANS, { error: (iss) => `must be one of ${FMP_PLANS.join(", ")}, got ${JSON.stringify(iss.input)}` }).default(DEFAULT_FMP_PLAN),
+    FMP_REQUESTS_PER_MINUTE: wholeNumber(1, 100_000, "the vendor requests allowed a minute").optional(),
+    FMP_BURST: wholeNumber(1, 1_000, "the vendor requests that may start at once").optional(),
+    FMP_CONCURRENCY: wholeNumber(1, 64, "the vendor requests in flight at once").optional(),
+    /** How long a 429 without Retry-After holds every vendor request back: FMP's limits are per minute. */
+    FMP_RATE_LIMIT_PAUSE_SECONDS: wholeNumber(1, 3_600, "seconds").default(60),
     RISK_FREE_RATE: decimal(-0.05, 0.5, "a yearly rate (0.04 = 4 %)").default(DEFAULT_RISK_FREE_RATE),
     TLT_DURATION: decimal(0, 40, "a duration in years")
       .refine((n) => n > 0, "must be a duration in years, above 0")

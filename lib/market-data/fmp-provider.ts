@@ -9,14 +9,20 @@
 // An unknown symbol gets `[]` (or `{}`); errors come as { "Error Message": "…" } with a 4xx status.
 //
 // Failures stay per symbol: if any chunk of a symbol fails after retries, the symbol gets one error
-// and none of its rows, because a partial series would pass for a closed market (see gaps.ts).
+// and none of its rows, because a partial series would pass for a closed market (see gaps.ts). A
+// refusal of the account (401 bad key, 402 plan) is not per symbol: the first one stops every request
+// (accountError), and the first request goes out alone so a bad key costs one request, not one per worker.
+// A 429 without Retry-After (FMP sends none; its limits are per minute) pauses the shared limiter
+// for `rateLimitPauseMs`, so every worker waits out the vendor's window, not only the one refused.
 //
 // lookupSymbol reads the company profile (fmp-profile.ts) through the same request path: rate limit,
 // retries, timeouts and key redaction.
 import { isIsoDate } from "@/lib/dates";
+import { DEFAULT_FMP_PLAN, type FmpPlan } from "./fmp-plans";
 import { FMP_PROFILE_ENDPOINT, parseFmpProfile } from "./fmp-profile";
 import type { PriceRow } from "./price-file";
-import { assertDateRange, VendorError, type DailyClosesResult, type MarketDataProvider, type SymbolError, type SymbolErrorCode, type SymbolProfile } from "./provider";
+import { chunkCoverageGaps } from "./coverage";
+import { assertDateRange, VendorError, type AccountError, type DailyClosesResult, type MarketDataProvider, type SymbolError, type SymbolErrorCode, type SymbolProfile } from "./provider";
 import { RateLimiter, realSleep, type Sleep } from "./rate-limiter";
 
 export const FMP_DEFAULT_BASE_URL = "https://financialmodelingprep.com";
@@ -35,7 +41,11 @@ export interface FmpProviderOptions {
   maxDelayMs?: number;
   /** A Retry-After longer than this gives up at once with RATE_LIMITED. Default 60 s. */
   maxRetryAfterMs?: number;
-  /** Request rate across all concurrent requests. Default 5/s (FMP Starter: 300/min). */
+  /** How long a 429 without Retry-After holds every request back (the vendor's rate window). Default 60 s. */
+  rateLimitPauseMs?: number;
+  /** The key's plan (FMP_PLAN), named in the message when the vendor refuses the account. Default starter. */
+  plan?: FmpPlan;
+  /** Request rate across all concurrent requests. Default 5/s (FMP Starter: 300/min); lib/market-data/fmp-plans.ts has one per plan. */
   requestsPerSecond?: number;
   burst?: number;
   /** Requests in flight at once. Default 4. */
@@ -48,7 +58,7 @@ export interface FmpProviderOptions {
 
 type Attempt =
   | { ok: true; body: unknown }
-  | { ok: false; code: SymbolErrorCode; message: string; retryable: boolean; retryAfterMs?: number };
+  | { ok: false; code: SymbolErrorCode; message: string; retryable: boolean; retryAfterMs?: number; account?: AccountError["code"] };
 
 interface Chunk {
   symbol: string;
@@ -80,6 +90,15 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
+/** An error body as words: FMP's "Error Message" when it sent JSON, else the text itself (it sometimes sends plain text). */
+function answerText(text: string): string {
+  try {
+    return fmpErrorMessage(JSON.parse(text)) ?? text;
+  } catch {
+    return text;
+  }
+}
+
 /** FMP's { "Error Message": "…" }, which it may send with a 200. */
 function fmpErrorMessage(body: unknown): string | undefined {
   if (body === null || typeof body !== "object" || Array.isArray(body)) return undefined;
@@ -87,10 +106,19 @@ function fmpErrorMessage(body: unknown): string | undefined {
   return typeof message === "string" ? message : undefined;
 }
 
+/** A refusal of the account, by status or (FMP sends some with a 200) by its message; a used-up limit
+ * ("Limit Reach . Please upgrade your plan …") is a rate limit, not a refusal. */
+export function accountRefusal(status: number, message: string): AccountError["code"] | undefined {
+  if (status === 401 || /invalid api key/i.test(message)) return "INVALID_KEY";
+  if (/limit reach/i.test(message)) return undefined;
+  if (status === 402 || /premium query parameter|not available under your current subscription|special endpoint/i.test(message)) return "PLAN_RESTRICTED";
+  return undefined;
+}
+
 /** Rows of one response, or why the body is not FMP's format. */
-function parseBody(body: unknown, chunk: Chunk): { rows: PriceRow[] } | { code: "VENDOR_ERROR" | "MALFORMED"; error: string } {
+function parseBody(body: unknown, chunk: Chunk): { rows: PriceRow[] } | { code: "VENDOR_ERROR" | "MALFORMED"; error: string; account?: AccountError["code"] } {
   const vendorMessage = fmpErrorMessage(body);
-  if (vendorMessage !== undefined) return { code: "VENDOR_ERROR", error: `FMP error: ${vendorMessage}` };
+  if (vendorMessage !== undefined) return { code: "VENDOR_ERROR", error: `FMP error: ${vendorMessage}`, account: accountRefusal(200, vendorMessage) };
   if (body !== null && typeof body === "object" && !Array.isArray(body) && Object.keys(body).length === 0) return { rows: [] };
   const malformed = (error: string) => ({ code: "MALFORMED" as const, error: `FMP sent an unexpected body: ${error}` });
   if (!Array.isArray(body)) return malformed("expected a JSON array of daily prices");
@@ -121,6 +149,8 @@ export class FmpMarketDataProvider implements MarketDataProvider {
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
   private readonly maxRetryAfterMs: number;
+  private readonly rateLimitPauseMs: number;
+  private readonly plan: FmpPlan;
   private readonly concurrency: number;
   private readonly maxDaysPerRequest: number;
   private readonly limiter: RateLimiter;
@@ -135,11 +165,19 @@ export class FmpMarketDataProvider implements MarketDataProvider {
     this.baseDelayMs = options.baseDelayMs ?? 500;
     this.maxDelayMs = options.maxDelayMs ?? 30_000;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+    this.rateLimitPauseMs = options.rateLimitPauseMs ?? 60_000;
+    this.plan = options.plan ?? DEFAULT_FMP_PLAN;
     this.concurrency = Math.max(1, options.concurrency ?? 4);
     this.maxDaysPerRequest = Math.max(1, options.maxDaysPerRequest ?? 1827);
     this.sleep = options.sleep ?? realSleep;
-    this.limiter = new RateLimiter(options.requestsPerSecond ?? 5, options.burst, this.sleep);
+    const requestsPerSecond = options.requestsPerSecond ?? 5;
+    const burst = options.burst ?? Math.max(1, Math.floor(requestsPerSecond));
+    this.limiter = new RateLimiter(requestsPerSecond, burst, this.sleep);
+    this.limits = { plan: this.plan, requestsPerSecond, burst, concurrency: this.concurrency, rateLimitPauseMs: this.rateLimitPauseMs };
   }
+
+  /** The limits this client keeps to (from FMP_PLAN and its overrides, lib/market-data/provider-from-env.ts). */
+  readonly limits: Readonly<{ plan: FmpPlan; requestsPerSecond: number; burst: number; concurrency: number; rateLimitPauseMs: number }>;
 
   async fetchDailyCloses(symbols: string[], from: string, to: string, opts: { signal?: AbortSignal } = {}): Promise<DailyClosesResult> {
     assertDateRange(from, to);
@@ -148,17 +186,26 @@ export class FmpMarketDataProvider implements MarketDataProvider {
     const windows = dateChunks(from, to, this.maxDaysPerRequest);
     const queue: Chunk[] = unique.flatMap((symbol) => windows.map((w) => ({ symbol, ...w })));
     const rowsBySymbol = new Map<string, PriceRow[]>(unique.map((s) => [s, []]));
+    const answers = new Map<string, { from: string; to: string; dates: string[] }[]>(unique.map((s) => [s, []]));
     const errorBySymbol = new Map<string, SymbolError>();
+    let accountError: AccountError | undefined;
 
-    const worker = async (): Promise<void> => {
-      for (let chunk = queue.shift(); chunk; chunk = queue.shift()) {
-        if (errorBySymbol.has(chunk.symbol)) continue; // its result is already an error: save the requests
-        const result = await this.fetchChunk(chunk, signal);
-        if ("rows" in result) rowsBySymbol.get(chunk.symbol)!.push(...result.rows);
-        else errorBySymbol.set(chunk.symbol, { symbol: chunk.symbol, ...result.error });
-      }
+    const fetchOne = async (chunk: Chunk): Promise<void> => {
+      if (errorBySymbol.has(chunk.symbol)) return; // its result is already an error: save the requests
+      const result = await this.fetchChunk(chunk, signal);
+      if ("rows" in result) {
+        rowsBySymbol.get(chunk.symbol)!.push(...result.rows);
+        answers.get(chunk.symbol)!.push({ from: chunk.from, to: chunk.to, dates: result.rows.map((r) => r.date) });
+      } else if (result.error.account) accountError ??= { code: result.error.account, symbol: chunk.symbol, message: result.error.message, plan: this.plan };
+      else errorBySymbol.set(chunk.symbol, { symbol: chunk.symbol, code: result.error.code, message: result.error.message });
     };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, queue.length) }, worker));
+    const worker = async (): Promise<void> => {
+      for (let chunk = queue.shift(); chunk && !accountError; chunk = queue.shift()) await fetchOne(chunk);
+    };
+    const first = queue.shift();
+    if (first) await fetchOne(first);
+    if (!accountError) await Promise.all(Array.from({ length: Math.min(this.concurrency, queue.length) }, worker));
+    if (accountError) return { prices: [], errors: [], accountError };
 
     const prices: PriceRow[] = [];
     const errors: SymbolError[] = [];
@@ -170,7 +217,8 @@ export class FmpMarketDataProvider implements MarketDataProvider {
         errors.push({ symbol, code: "UNKNOWN_SYMBOL", message: `FMP has no prices for ${symbol} from ${from} to ${to} (unknown symbol, not listed then, or not published yet)` });
       } else prices.push(...rows.sort((a, b) => (a.date < b.date ? -1 : 1)));
     }
-    return { prices, errors };
+    const coverageGaps = unique.filter((s) => !errorBySymbol.has(s)).flatMap((s) => chunkCoverageGaps(s, answers.get(s)!));
+    return { prices, errors, coverageGaps };
   }
 
   async lookupSymbol(symbol: string, opts: { signal?: AbortSignal } = {}): Promise<SymbolProfile | null> {
@@ -186,13 +234,16 @@ export class FmpMarketDataProvider implements MarketDataProvider {
   }
 
   /** One chunk with retries; rejects only when the caller aborts. */
-  private async fetchChunk(chunk: Chunk, signal: AbortSignal | undefined): Promise<{ rows: PriceRow[] } | { error: Omit<SymbolError, "symbol"> }> {
+  private async fetchChunk(
+    chunk: Chunk,
+    signal: AbortSignal | undefined,
+  ): Promise<{ rows: PriceRow[] } | { error: Omit<SymbolError, "symbol"> & { account?: AccountError["code"] } }> {
     const where = `${chunk.symbol} ${chunk.from}..${chunk.to}`;
     const outcome = await this.request(ENDPOINT, { symbol: chunk.symbol, from: chunk.from, to: chunk.to }, where, signal);
-    if (!outcome.ok) return { error: { code: outcome.code, message: outcome.message } };
+    if (!outcome.ok) return { error: { code: outcome.code, message: outcome.message, account: outcome.account } };
     const parsed = parseBody(outcome.body, chunk);
     if ("rows" in parsed) return parsed;
-    return { error: { code: parsed.code, message: `${this.redact(parsed.error)} (${where})` } };
+    return { error: { code: parsed.code, message: `${this.redact(parsed.error)} (${where})`, account: parsed.account } };
   }
 
   /**
@@ -213,8 +264,9 @@ export class FmpMarketDataProvider implements MarketDataProvider {
         return { ...outcome, message: `${outcome.message}; Retry-After ${outcome.retryAfterMs} ms exceeds the ${this.maxRetryAfterMs} ms limit (${where}, ${tries})` };
       }
       const backoff = Math.random() * Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** attempt);
-      if (outcome.retryAfterMs !== undefined) this.limiter.pauseFor(outcome.retryAfterMs);
-      await this.sleep(Math.max(backoff, outcome.retryAfterMs ?? 0), signal);
+      const pause = outcome.retryAfterMs ?? (outcome.code === "RATE_LIMITED" ? this.rateLimitPauseMs : undefined);
+      if (pause !== undefined) this.limiter.pauseFor(pause);
+      await this.sleep(Math.max(backoff, pause ?? 0), signal);
     }
   }
 
@@ -235,7 +287,8 @@ export class FmpMarketDataProvider implements MarketDataProvider {
         return { ok: false, code: "VENDOR_ERROR", message: `FMP answered ${res.status}`, retryable: true, retryAfterMs: parseRetryAfter(res.headers.get("retry-after")) };
       }
       if (!res.ok) {
-        return { ok: false, code: "VENDOR_ERROR", message: `FMP answered ${res.status}: ${this.redact(text.slice(0, 200))}`, retryable: false };
+        const answer = this.redact(answerText(text).slice(0, 300));
+        return { ok: false, code: "VENDOR_ERROR", message: `FMP answered ${res.status}: ${answer}`, retryable: false, account: accountRefusal(res.status, answer) };
       }
       try {
         return { ok: true, body: JSON.parse(text) as unknown };

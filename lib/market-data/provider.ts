@@ -1,9 +1,10 @@
 // The market data source behind the batch. A provider answers for every symbol it was
 // asked about: prices, or an error for that symbol alone, so one bad ticker never sinks a batch.
 import { isIsoDate } from "@/lib/dates";
+import type { CoverageGap } from "./coverage";
 import type { PriceRow } from "./price-file";
 
-export type { PriceRow };
+export type { CoverageGap, PriceRow };
 
 export type SymbolErrorCode = "UNKNOWN_SYMBOL" | "VENDOR_ERROR" | "MALFORMED" | "TIMEOUT" | "RATE_LIMITED";
 
@@ -13,11 +14,30 @@ export interface SymbolError {
   message: string;
 }
 
+/**
+ * A refusal of the whole account, not of one symbol: a key the vendor does not accept (401), or a
+ * plan that does not cover what was asked (402). Asking again, or for the next symbol, cannot help.
+ */
+export interface AccountError {
+  code: "INVALID_KEY" | "PLAN_RESTRICTED";
+  /** The symbol whose request was refused first. */
+  symbol: string;
+  /** The vendor's answer, key redacted. */
+  message: string;
+  /** The vendor plan the client was configured for (FMP_PLAN), when the vendor has plans. */
+  plan?: string;
+}
+
 export interface DailyClosesResult {
   /** Adjusted daily closes, dates YYYY-MM-DD within [from, to]. */
   prices: PriceRow[];
   /** At most one per symbol; a symbol with an error has no rows in `prices`. */
   errors: SymbolError[];
+  /** Set when the vendor refused the account: the provider stopped asking at the first refusal, and
+   * what it returns besides is incomplete. */
+  accountError?: AccountError;
+  /** Older chunks the vendor answered empty or short although it has closes around them. */
+  coverageGaps?: CoverageGap[];
 }
 
 /** What a vendor knows of a symbol: enough to list it (table `symbols`). */

@@ -25,15 +25,24 @@ export class RateLimiter {
 
   /** Waits until a request may start. */
   async take(signal?: AbortSignal): Promise<void> {
-    const pause = this.pausedUntil - performance.now();
-    if (pause > 0) await this.sleep(pause, signal);
+    await this.waitOutPause(signal);
     const now = performance.now();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) * this.perSecond) / 1000) - 1;
     this.last = now;
     if (this.tokens < 0) await this.sleep((-this.tokens * 1000) / this.perSecond, signal);
+    // A pause that began while this request waited for its slot holds it back too.
+    await this.waitOutPause(signal);
   }
 
-  /** Holds every new request back for `ms` (the vendor said so with Retry-After). */
+  /** Sleeps until the pause ends, again if it was extended meanwhile (once per extension: the sleep may be a fake clock's). */
+  private async waitOutPause(signal?: AbortSignal): Promise<void> {
+    for (let waited = 0; this.pausedUntil > waited && this.pausedUntil > performance.now(); ) {
+      waited = this.pausedUntil;
+      await this.sleep(waited - performance.now(), signal);
+    }
+  }
+
+  /** Holds every new request back for `ms` (the vendor's Retry-After, or its rate window after a bare 429). */
   pauseFor(ms: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, performance.now() + ms);
   }

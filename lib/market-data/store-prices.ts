@@ -8,7 +8,6 @@ import type { Queryable } from "@/lib/db/pool";
 import type { PriceRow } from "./price-file";
 import { assertDateRange } from "./provider";
 
-
 export interface UpsertPricesResult {
   /** Distinct (symbol, date) rows sent. */
   rows: number;
@@ -75,4 +74,26 @@ export async function lastPriceDates(db: Queryable, symbols: readonly string[]):
     [[...symbols]],
   );
   return new Map(rows.map((r) => [r.symbol, r.date]));
+}
+
+/** The first and last stored price date of each symbol that has any; symbols without prices are absent. */
+export async function priceDateRanges(db: Queryable, symbols: readonly string[]): Promise<Map<string, { first: string; last: string }>> {
+  if (symbols.length === 0) return new Map();
+  const { rows } = await db.query<{ symbol: string; first: string; last: string }>(
+    `SELECT symbol, to_char(min(date), 'YYYY-MM-DD') AS first, to_char(max(date), 'YYYY-MM-DD') AS last FROM prices WHERE symbol = ANY($1::text[]) GROUP BY symbol`,
+    [[...symbols]],
+  );
+  return new Map(rows.map((r) => [r.symbol, { first: r.first, last: r.last }]));
+}
+
+/**
+ * Replaces every stored price of `symbol` with `rows` (its whole history on a new basis). Run it in a
+ * transaction: a reader never sees the two bases mixed, and a failure leaves the old history whole.
+ */
+export async function replaceSymbolPrices(db: Queryable, symbol: string, rows: readonly PriceRow[], { source }: { source: string }): Promise<UpsertPricesResult & { deleted: number }> {
+  const other = rows.find((r) => r.symbol !== symbol);
+  if (other) throw new Error(`replaceSymbolPrices(${symbol}) got a row of ${other.symbol}`);
+  const removed = await db.query(`DELETE FROM prices WHERE symbol = $1`, [symbol]);
+  const written = await upsertPrices(db, rows, { source });
+  return { ...written, deleted: removed.rowCount ?? 0 };
 }

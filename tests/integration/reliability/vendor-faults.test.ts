@@ -47,7 +47,7 @@ async function forgetLastPrices(): Promise<void> {
 }
 
 const CASES: { fault: Fault; symbol: string; owner: string; code: SymbolErrorCode; message: RegExp }[] = [
-  { fault: "timeout", symbol: "KO", owner: "demo-individual", code: "TIMEOUT", message: /did not answer within 300 ms.*2 attempts/ },
+  { fault: "timeout", symbol: "KO", owner: "demo-individual", code: "TIMEOUT", message: /did not answer within 1000 ms.*2 attempts/ },
   { fault: "error500", symbol: "XOM", owner: "demo-hnw", code: "VENDOR_ERROR", message: /answered 500.*2 attempts/ },
   { fault: "rateLimited", symbol: "SHOP", owner: "demo-fo-growth", code: "RATE_LIMITED", message: /429.*2 attempts/ },
   { fault: "omitted", symbol: "GS", owner: "demo-hedgefund", code: "UNKNOWN_SYMBOL", message: /no prices for GS/ },

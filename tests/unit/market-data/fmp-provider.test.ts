@@ -4,7 +4,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { dateChunks, FmpMarketDataProvider, parseRetryAfter, type FmpProviderOptions } from "@/lib/market-data/fmp-provider";
+import { accountRefusal, dateChunks, FmpMarketDataProvider, parseRetryAfter, type FmpProviderOptions } from "@/lib/market-data/fmp-provider";
 import { VendorError } from "@/lib/market-data/provider";
 
 const API_KEY = "test-key-123";
@@ -191,19 +191,36 @@ describe("FmpMarketDataProvider", () => {
     expect(errors.map((e) => [e.symbol, e.code])).toEqual([["XXX", "UNKNOWN_SYMBOL"], ["YYY", "UNKNOWN_SYMBOL"]]);
   });
 
-  it("does not retry a 401 and keeps the API key out of the message", async () => {
+  it("stops at the first 401: one request whatever the symbols, an account error without the API key", async () => {
     handler = () => ({ status: 401, body: JSON.stringify({ "Error Message": `Invalid API KEY ${API_KEY}.` }) });
-    const { errors } = await provider().fetchDailyCloses(["AAA"], "2026-07-06", "2026-07-10");
-    expect(errors).toHaveLength(1);
-    expect(errors[0]!.code).toBe("VENDOR_ERROR");
-    expect(errors[0]!.message).toContain("FMP answered 401");
-    expect(errors[0]!.message).not.toContain(API_KEY);
+    const { prices, errors, accountError } = await provider().fetchDailyCloses(["AAA", "BBB", "CCC", "DDD", "EEE"], "2026-07-06", "2026-07-10");
+    expect({ prices, errors }).toEqual({ prices: [], errors: [] });
+    expect(accountError).toMatchObject({ code: "INVALID_KEY", symbol: "AAA", message: expect.stringContaining("FMP answered 401: Invalid API KEY ***.") });
+    expect(accountError!.message).not.toContain(API_KEY);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("stops at the first 402 (plan restriction, JSON or plain text) and names the plan", async () => {
+    const premium = "Premium Query Parameter: This value set for 'symbol' is not available under your current subscription";
+    for (const body of [premium, JSON.stringify({ "Error Message": premium })]) {
+      requests = [];
+      handler = (req) => (req.symbol === "VTV" ? { status: 402, body } : ok(req));
+      const { accountError } = await provider({ concurrency: 1, plan: "basic" }).fetchDailyCloses(["AAA", "VTV", "XXX", "YYY"], "2026-07-06", "2026-07-10");
+      expect(accountError).toEqual({ code: "PLAN_RESTRICTED", symbol: "VTV", plan: "basic", message: `FMP answered 402: ${premium} (VTV 2026-07-06..2026-07-10, 1 attempt)` });
+      expect(requests.map((r) => r.symbol)).toEqual(["AAA", "VTV"]);
+    }
+  });
+
+  it("takes an account refusal sent with a 200 for one too", async () => {
+    handler = () => ({ status: 200, body: JSON.stringify({ "Error Message": "Invalid API KEY. Feel free to create a Free API Key" }) });
+    const { accountError } = await provider().fetchDailyCloses(["AAA", "BBB"], "2026-07-06", "2026-07-10");
+    expect(accountError).toMatchObject({ code: "INVALID_KEY", symbol: "AAA" });
     expect(requests).toHaveLength(1);
   });
 
   it("reports RATE_LIMITED when 429 persists, and at once when Retry-After is beyond the limit", async () => {
     handler = () => ({ status: 429, body: "" });
-    const persistent = await provider({ maxRetries: 2 }).fetchDailyCloses(["AAA"], "2026-07-06", "2026-07-10");
+    const persistent = await provider({ maxRetries: 2, rateLimitPauseMs: 1 }).fetchDailyCloses(["AAA"], "2026-07-06", "2026-07-10");
     expect(persistent.errors.map((e) => e.code)).toEqual(["RATE_LIMITED"]);
     expect(requests).toHaveLength(3);
 
@@ -325,6 +342,19 @@ describe("FmpMarketDataProvider on fake timers: how long it waits", () => {
     expect(startedAt()).toEqual([0, 1000]);
   });
 
+  it("a 429 without Retry-After holds every worker back for the configured window, not only the refused one", async () => {
+    responseDelayMs = 10;
+    // The vendor refuses everything for its first 30 ms (FMP sends no Retry-After), then answers.
+    handler = (req) => (req.at - t0 < 30 ? { status: 429, body: "Limit Reach . Please upgrade your plan" } : ok(req));
+    const symbols = ["A1", "A2", "A3", "A4", "A5", "A6"];
+    const { prices, errors } = await settle(timed({ concurrency: 3, maxRetries: 1, rateLimitPauseMs: 60_000 }).fetchDailyCloses(symbols, "2026-07-06", "2026-07-10"));
+    expect(errors).toEqual([]);
+    expect(symbolsOf(prices)).toEqual(symbols);
+    // A1 alone (the first request) is refused at 0 and answered at 10: every request waits the 60 s window,
+    // from then on; none goes out meanwhile (the old client retried after its 1 ms backoff and failed).
+    expect(startedAt()).toEqual([0, 60_010, 60_020, 60_020, 60_020, 60_030, 60_030]);
+  });
+
   it("times out a request that never answers, retries, then reports TIMEOUT for that symbol only", async () => {
     handler = (req) => (req.symbol === "BBB" ? "hang" : ok(req));
     const { prices, errors } = await settle(timed({ timeoutMs: 250, maxRetries: 1 }).fetchDailyCloses(["AAA", "BBB"], "2026-07-06", "2026-07-10"));
@@ -342,9 +372,10 @@ describe("FmpMarketDataProvider on fake timers: how long it waits", () => {
     const { prices, errors } = await settle(timed({ requestsPerSecond: 20, burst: 1, concurrency: 3 }).fetchDailyCloses(symbols, "2026-07-06", "2026-07-10"));
     expect(errors).toEqual([]);
     expect(symbolsOf(prices)).toEqual(symbols);
-    // 20/s with a burst of 1: request k starts k × 50 ms after the first; each answer takes 120 ms, so
-    // three are in flight at once (100 to 120 ms, …), never a fourth.
-    expect(startedAt()).toEqual(symbols.map((_, k) => k * 50));
+    // The first request goes alone (a refused key then costs one request); once it is answered at 120 ms,
+    // 20/s with a burst of 1: request k starts 50 ms after the one before; each answer takes 120 ms, so
+    // three are in flight at once (220 to 240 ms, …), never a fourth.
+    expect(startedAt()).toEqual([0, ...symbols.slice(1).map((_, k) => 120 + k * 50)]);
     expect(maxInFlight).toBe(3);
   });
 
@@ -353,8 +384,8 @@ describe("FmpMarketDataProvider on fake timers: how long it waits", () => {
     const symbols = Array.from({ length: 12 }, (_, i) => `S${i}`);
     const { errors } = await settle(timed({ concurrency: 4 }).fetchDailyCloses(symbols, "2026-07-06", "2026-07-10"));
     expect(errors).toEqual([]);
-    // Four at a time: three waves of four, each started as the previous one is answered.
-    expect(startedAt()).toEqual([0, 0, 0, 0, 40, 40, 40, 40, 80, 80, 80, 80]);
+    // The first alone, then four at a time, each wave started as the previous one is answered.
+    expect(startedAt()).toEqual([0, 40, 40, 40, 40, 80, 80, 80, 80, 120, 120, 120]);
     expect(maxInFlight).toBe(4);
   });
 });
@@ -374,5 +405,17 @@ describe("FMP helpers", () => {
     expect(parseRetryAfter("Wed, 21 Oct 2026 07:28:05 GMT", Date.parse("2026-10-21T07:28:00Z"))).toBe(5000);
     expect(parseRetryAfter(null)).toBeUndefined();
     expect(parseRetryAfter("soon")).toBeUndefined();
+  });
+});
+
+describe("accountRefusal", () => {
+  it("tells a refused key or plan from a used-up limit, by status or by FMP's words", () => {
+    expect(accountRefusal(401, "")).toBe("INVALID_KEY");
+    expect(accountRefusal(200, "Invalid API KEY. Feel free to create a Free API Key")).toBe("INVALID_KEY");
+    expect(accountRefusal(402, "anything")).toBe("PLAN_RESTRICTED");
+    expect(accountRefusal(403, "Premium Query Parameter: This value set for 'symbol' is not available under your current subscription")).toBe("PLAN_RESTRICTED");
+    expect(accountRefusal(200, "Limit Reach . Please upgrade your plan or visit our documentation")).toBeUndefined();
+    expect(accountRefusal(403, "Legacy Endpoint")).toBeUndefined();
+    expect(accountRefusal(500, "internal error")).toBeUndefined();
   });
 });
