@@ -21,5 +21,5 @@ fi
 # this script's process group when Playwright ends the server.
 exec {VENDOR}< <(exec npx tsx e2e/fake-vendor.ts)
 { read -r -t 120 FMP_BASE_URL && read -r -t 120 AS_OF; } <&"$VENDOR" || { echo "the fake market data vendor did not start" >&2; exit 1; }
-export MARKET_DATA_PROVIDER=fmp FMP_API_KEY=fake-key FMP_BASE_URL AS_OF
+export MARKET_DATA_PROVIDER=fmp FMP_API_KEY=fake-key FMP_PLAN=ultimate FMP_BASE_URL AS_OF
 exec npx tsx scripts/start.ts --port "$PORT"
