@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { Providers } from "@/components/providers";
+import { RouteFocus } from "@/components/route-focus";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getSessionUser } from "@/lib/dal/session";
 import "./globals.css";
@@ -15,6 +16,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
         <header className="top">
           <Link href="/portfolios" className="brand">Riskline</Link>
           {user && <Link href="/portfolios">Portfolios</Link>}
@@ -30,7 +34,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           )}
         </header>
         <Providers>
-          <main>{children}</main>
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+          <RouteFocus targetId="main" />
         </Providers>
       </body>
     </html>

@@ -3,6 +3,7 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { type AnalyticsResponse, type Available, isAvailable, unavailableOf } from "@/lib/contracts/analytics";
+import { reasonLabel } from "@/lib/reason-codes";
 
 export function AnalyticsSection<R extends AnalyticsResponse>({
   title,
@@ -17,7 +18,7 @@ export function AnalyticsSection<R extends AnalyticsResponse>({
   children: (data: Available<R>) => ReactNode;
   className?: string;
 }) {
-  const { data, error, isPending } = query;
+  const { data, error, isPending, refetch, isFetching } = query;
   const missing = data ? unavailableOf(data) : null;
   return (
     <section className={className} data-testid={testId} aria-busy={isPending}>
@@ -27,12 +28,15 @@ export function AnalyticsSection<R extends AnalyticsResponse>({
       {isPending && <p className="muted" data-state="loading">Loading…</p>}
       {error && (
         <p role="alert" className="error" data-state="error">
-          Could not load {title.toLowerCase()}: {error.message}
+          Could not load {title.toLowerCase()}: {error.message}.{" "}
+          <button type="button" className="secondary small" disabled={isFetching} onClick={() => void refetch()}>
+            Try again
+          </button>
         </p>
       )}
       {missing && (
         <p className="muted" data-state="empty" data-testid="unavailable-reason">
-          Not available ({missing.reason}): {missing.detail}.
+          Not available: {reasonLabel(missing.reason)} ({missing.detail}).
         </p>
       )}
       {data && isAvailable(data) && children(data)}

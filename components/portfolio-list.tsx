@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { useApi } from "@/components/use-api";
 import { formatUsd, signClass } from "@/lib/format";
+import { TableRegion } from "@/components/table-region";
 
 export function PortfolioList({ archived = false }: { archived?: boolean }) {
   const [open, setOpen] = useState(false);
@@ -23,7 +24,7 @@ function PortfolioTable({ archived }: { archived: boolean }) {
   if (error) return <p role="alert" className="error">Could not load portfolios: {error.message}</p>;
   if (data.portfolios.length === 0) return <p className="muted">{archived ? "No archived portfolios." : "No portfolios yet: create one with New portfolio."}</p>;
   return (
-    <div className={archived ? "table-wrap" : "panel table-wrap"}>
+    <TableRegion className={archived ? "" : "panel"} label={archived ? "Archived portfolios" : "Portfolios"}>
       <table data-testid={archived ? "archived-table" : "portfolio-table"}>
         <thead>
           <tr>
@@ -50,6 +51,6 @@ function PortfolioTable({ archived }: { archived: boolean }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

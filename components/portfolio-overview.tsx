@@ -2,18 +2,25 @@
 import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useApi } from "@/components/use-api";
 import type { PortfolioSummary } from "@/lib/contracts/portfolios";
-import { formatNum, formatPct, formatUsd, signClass } from "@/lib/format";
+import { niceTicksOf } from "@/lib/chart-ticks";
+import { formatNum, formatPct, formatUsd, formatUsdTick, signClass } from "@/lib/format";
+import { reasonLabel } from "@/lib/reason-codes";
 
 export function PortfolioOverview({ portfolio }: { portfolio: PortfolioSummary }) {
   const { data, error, isPending } = useApi("snapshots", portfolio.id);
   const overview = useApi("overview", portfolio.id);
   const o = overview.data?.available ? overview.data : null;
+  const snapshots = data?.available ? data.snapshots : [];
+  const navTicks = niceTicksOf(snapshots.map((s) => s.nav));
+  const pnlTicks = niceTicksOf(snapshots.map((s) => s.pnlCumulative), { includeZero: true });
+  const pnl = snapshots.flatMap((s) => (s.pnlCumulative == null ? [] : [s.pnlCumulative]));
+  const [pnlMin, pnlMax] = [Math.min(...pnl), Math.max(...pnl)];
   return (
     <>
       <p className="muted" data-testid="overview-as-of">
         {overview.isPending && "Loading the latest snapshot…"}
         {overview.error && <span className="error" role="alert">Could not load the overview: {overview.error.message}</span>}
-        {overview.data && !overview.data.available && `Not computed yet (${overview.data.reason}): ${overview.data.detail}.`}
+        {overview.data && !overview.data.available && `Not computed yet: ${reasonLabel(overview.data.reason)} (${overview.data.detail}).`}
         {o && `Figures as of ${o.asOfDate}.`}
       </p>
       <section className="grid" aria-label="Key figures">
@@ -40,20 +47,20 @@ export function PortfolioOverview({ portfolio }: { portfolio: PortfolioSummary }
           No price for {s.symbol} for {s.tradingDays} trading days (last on {s.lastPriceDate}): it may have been delisted; check it and close the position if so.
         </p>
       ))}
-      <section className="panel" data-testid="nav-chart">
+      <section className="panel" data-testid="nav-chart" aria-busy={isPending}>
         <h2>NAV over time {data?.snapshots.at(-1) && <span className="muted">· as of {data.snapshots.at(-1)!.date}</span>}</h2>
         {isPending && <p className="muted">Loading history…</p>}
         {error && <p role="alert" className="error">Could not load the history: {error.message}</p>}
-        {data && !data.available && <p className="muted">No completed snapshot yet ({data.reason}): the daily batch has not run for this portfolio.</p>}
+        {data && !data.available && <p className="muted">No completed snapshot yet ({reasonLabel(data.reason)}): the daily batch has not run for this portfolio.</p>}
         {data?.available && (
           <div className="chart-box">
             <ResponsiveContainer>
-              <LineChart data={data.snapshots} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
+              <LineChart data={data.snapshots} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} title="NAV over time" aria-label="NAV over time, daily (arrow keys step through the days)">
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="date" minTickGap={40} />
-                <YAxis domain={["auto", "auto"]} tickFormatter={(v: number) => `${(v / 1e6).toFixed(2)}M`} width={64} />
+                <XAxis dataKey="date" minTickGap={48} />
+                <YAxis ticks={navTicks} domain={[navTicks[0] ?? "auto", navTicks.at(-1) ?? "auto"]} tickFormatter={formatUsdTick} width={64} />
                 <Tooltip formatter={(v) => formatUsd(Number(v))} />
-                <Line type="monotone" dataKey="nav" name="NAV" stroke="#1f5eff" dot={false} isAnimationActive={false} />
+                <Line type="monotone" dataKey="nav" name="NAV" stroke="var(--chart-1)" dot={false} isAnimationActive={false} />
               </LineChart>
             </ResponsiveContainer>
           </div>
@@ -65,19 +72,36 @@ export function PortfolioOverview({ portfolio }: { portfolio: PortfolioSummary }
           <h2>Cumulative P&amp;L <span className="muted">· as of {data.snapshots.at(-1)!.date}</span></h2>
           <div className="chart-box small">
             <ResponsiveContainer>
-              <AreaChart data={data.snapshots} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
+              <AreaChart data={data.snapshots} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} title="Cumulative P&L" aria-label="Cumulative P&L over time, green above zero and red below (arrow keys step through the days)">
+                <defs>
+                  {/* Gain colour above zero, loss colour below; a gradient spans its shape's box: the line's
+                      runs over the data, the area's also down (or up) to zero. */}
+                  <SplitGradient id="pnl-line" top={pnlMax} bottom={pnlMin} />
+                  <SplitGradient id="pnl-fill" top={Math.max(pnlMax, 0)} bottom={Math.min(pnlMin, 0)} />
+                </defs>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="date" minTickGap={40} />
-                <YAxis tickFormatter={(v: number) => `${(v / 1e3).toFixed(0)}k`} width={64} />
+                <XAxis dataKey="date" minTickGap={48} />
+                <YAxis ticks={pnlTicks} domain={[pnlTicks[0] ?? "auto", pnlTicks.at(-1) ?? "auto"]} tickFormatter={formatUsdTick} width={64} />
                 <Tooltip formatter={(v) => formatUsd(Number(v))} />
                 <ReferenceLine y={0} stroke="#999" />
-                <Area type="monotone" dataKey="pnlCumulative" name="Cumulative P&L" stroke="#0f7b3f" fill="#0f7b3f" fillOpacity={0.15} isAnimationActive={false} />
+                <Area type="monotone" dataKey="pnlCumulative" name="Cumulative P&L" stroke="url(#pnl-line)" fill="url(#pnl-fill)" fillOpacity={0.2} baseValue={0} isAnimationActive={false} />
               </AreaChart>
             </ResponsiveContainer>
           </div>
         </section>
       )}
     </>
+  );
+}
+
+/** A vertical gradient of the gain colour down to zero and the loss colour below, over a box from `top` to `bottom`. */
+function SplitGradient({ id, top, bottom }: { id: string; top: number; bottom: number }) {
+  const zero = top === bottom ? (top >= 0 ? 1 : 0) : Math.min(1, Math.max(0, top / (top - bottom)));
+  return (
+    <linearGradient id={id} x1="0" y1="0" x2="0" y2="1">
+      <stop offset={zero} stopColor="var(--gain)" />
+      <stop offset={zero} stopColor="var(--loss)" />
+    </linearGradient>
   );
 }
 

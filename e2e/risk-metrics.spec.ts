@@ -8,6 +8,7 @@ import type {
   VarResponse,
 } from "@/lib/contracts/analytics";
 import { formatNum, formatUsd } from "@/lib/format";
+import { REASON_LABELS } from "@/lib/reason-codes";
 import { storageStatePath } from "./accounts";
 
 const PF = "demo-hedgefund";
@@ -85,7 +86,7 @@ test.describe("Risk Metrics of the private-only portfolio", () => {
 
   test("says why the market analytics are missing instead of showing numbers", async ({ page }) => {
     await page.goto("/portfolios/demo-fo-private/risk");
-    await expect(page.getByTestId("factor-section").getByTestId("unavailable-reason")).toContainText("NO_PUBLIC_POSITIONS");
+    await expect(page.getByTestId("factor-section").getByTestId("unavailable-reason")).toContainText(REASON_LABELS.NO_PUBLIC_POSITIONS);
     await page.screenshot({ path: "test-results/screens/risk-metrics-private.png", fullPage: true });
   });
 });

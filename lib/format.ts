@@ -1,8 +1,31 @@
-// Number formatting shared by pages (USD, percentages, betas).
+// Number formatting shared by pages and charts (USD, percentages, betas, quantities, axis ticks): one
+// place, so a figure reads the same everywhere. Rounding never shows a signed zero ("-0.00 %").
 const usd0 = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 const usd2 = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const usdCompact = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 2 });
 
-export const formatUsd = (v: number | null | undefined, cents = false): string => (v == null ? "—" : (cents ? usd2 : usd0).format(v));
-export const formatPct = (v: number | null | undefined, digits = 2): string => (v == null ? "—" : `${(v * 100).toFixed(digits)} %`);
-export const formatNum = (v: number | null | undefined, digits = 2): string => (v == null ? "—" : v.toFixed(digits));
+const fixed = (digits: number) => new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const upTo = (digits: number) => new Intl.NumberFormat("en-US", { maximumFractionDigits: digits });
+
+/** `v` rounded to `digits` decimals, with -0 (a tiny negative that rounds to zero) made 0. */
+function unsignedZero(v: number, digits: number): number {
+  const r = Math.round(v * 10 ** digits) / 10 ** digits;
+  return r === 0 ? 0 : v;
+}
+
+export const formatUsd = (v: number | null | undefined, cents = false): string => (v == null ? "—" : (cents ? usd2 : usd0).format(unsignedZero(v, cents ? 2 : 0)));
+export const formatPct = (v: number | null | undefined, digits = 2): string => (v == null ? "—" : `${fixed(digits).format(unsignedZero(v * 100, digits))} %`);
+/** A plain number with thousand separators and exactly `digits` decimals. */
+export const formatNum = (v: number | null | undefined, digits = 2): string => (v == null ? "—" : fixed(digits).format(unsignedZero(v, digits)));
+/** A quantity of shares or contracts: separators, decimals only when it has them (up to 4). */
+export const formatQuantity = (v: number | null | undefined): string => (v == null ? "—" : upTo(4).format(unsignedZero(v, 4)));
+
+/** Axis ticks: "$2.75M", "-$50K", "$0"; "12.5 %"; "0.25". */
+export const formatUsdTick = (v: number): string => usdCompact.format(unsignedZero(v, 2));
+export const formatPctTick = (v: number): string => `${upTo(2).format(unsignedZero(v * 100, 2))} %`;
+export const formatNumTick = (v: number): string => upTo(3).format(unsignedZero(v, 3));
+
+/** A profit or loss: green above zero, red below. */
 export const signClass = (v: number | null | undefined): string => (v == null || v === 0 ? "" : v > 0 ? "pos" : "neg");
+/** A signed figure that is neither a gain nor a loss (a beta, a correlation, a short exposure). */
+export const directionClass = (v: number | null | undefined): string => (v == null || v === 0 ? "" : v > 0 ? "up" : "down");

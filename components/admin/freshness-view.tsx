@@ -4,6 +4,7 @@
 import { useState } from "react";
 import { useApi } from "@/components/use-api";
 import { StatusBadge } from "./status-badge";
+import { TableRegion } from "@/components/table-region";
 
 const ORDER = { missing: 0, stale: 1, fresh: 2 } as const;
 const DAY_CHOICES = [5, 20, 60, 120, 250];
@@ -58,7 +59,7 @@ export function FreshnessView() {
             </select>
           </label>
         </div>
-        <div className="table-wrap">
+        <TableRegion label="Coverage by date">
           <table data-testid="coverage-table">
             <thead>
               <tr>
@@ -81,7 +82,7 @@ export function FreshnessView() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       </section>
 
       <section className="panel" aria-label="Symbols">
@@ -92,7 +93,7 @@ export function FreshnessView() {
             <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)} /> Stale and missing only
           </label>
         </div>
-        <div className="table-wrap">
+        <TableRegion label="Symbols">
           <table data-testid="symbols-table">
             <thead>
               <tr>
@@ -121,7 +122,7 @@ export function FreshnessView() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       </section>
     </>
   );

@@ -22,7 +22,7 @@ export function PhaseDurationChart({ detail }: { detail: RunDetail }) {
   return (
     <div style={{ width: "100%", height: 300 }} data-testid="phase-duration-chart">
       <ResponsiveContainer>
-        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 40, left: 8 }}>
+        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 40, left: 8 }} title="Time per phase" aria-label="Seconds spent in each batch phase, stacked by portfolio">
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="phase" angle={-30} textAnchor="end" interval={0} fontSize={11} />
           <YAxis unit=" s" width={56} />

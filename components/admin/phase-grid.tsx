@@ -2,6 +2,7 @@
 // A portfolio's phases × dates as one compact grid of coloured cells (a 250-day back-fill is 2,000
 // cells); clicking a cell drills into that date.
 import { type BatchPhaseName, GRID_CODES, type PhaseStatus, type PortfolioAggregate } from "@/lib/contracts/admin-runs";
+import { TableRegion } from "@/components/table-region";
 
 const COLORS: Record<PhaseStatus, string> = { SUCCEEDED: "#2f9e5f", SKIPPED: "#e0a030", FAILED: "#d14030", RUNNING: "#1f5eff" };
 
@@ -20,7 +21,7 @@ export function PhaseGrid({ portfolio, onPick }: { portfolio: PortfolioAggregate
   if (dates.length === 0 || rows.length === 0) return null;
   const width = LABEL_W + dates.length * CELL_W;
   return (
-    <div className="phase-grid table-wrap">
+    <TableRegion className="phase-grid" label={`${portfolio.name}: phase grid`}>
       <svg width={width} height={rows.length * (CELL_H + 2) + 18} role="img" aria-label={`${portfolio.name}: phases by date`}>
         {rows.map((p, row) => {
           const y = row * (CELL_H + 2);
@@ -49,6 +50,6 @@ export function PhaseGrid({ portfolio, onPick }: { portfolio: PortfolioAggregate
           {dates.at(-1)}
         </text>
       </svg>
-    </div>
+    </TableRegion>
   );
 }

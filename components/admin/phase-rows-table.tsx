@@ -3,14 +3,10 @@
 // and its recorded details.
 import { Fragment, useState } from "react";
 import type { AdminPhaseRow } from "@/lib/contracts/admin-runs";
-import { formatDuration } from "./run-labels";
+import { countsLabel, formatDuration } from "./run-labels";
 import { StatusBadge } from "./status-badge";
+import { TableRegion } from "@/components/table-region";
 
-function countsText(counts: unknown): string {
-  if (counts === null || typeof counts !== "object") return "—";
-  const entries = Object.entries(counts).filter(([, v]) => typeof v === "number" || typeof v === "string");
-  return entries.length ? entries.map(([k, v]) => `${k} ${String(v)}`).join(" · ") : "—";
-}
 
 const hasMore = (r: AdminPhaseRow) => r.errorMessage !== null || r.errorStack !== null || (r.details !== null && r.details !== undefined);
 
@@ -24,7 +20,7 @@ export function PhaseRowsTable({ rows, showDate = true, testId }: { rows: AdminP
     });
   const columns = showDate ? 7 : 6;
   return (
-    <div className="table-wrap">
+    <TableRegion label="Phase results">
       <table data-testid={testId} className="phase-rows">
         <thead>
           <tr>
@@ -48,7 +44,7 @@ export function PhaseRowsTable({ rows, showDate = true, testId }: { rows: AdminP
                 </td>
                 <td>{r.reasonCode ?? ""}</td>
                 <td className="num">{formatDuration(r.durationMs)}</td>
-                <td className="small">{countsText(r.counts)}</td>
+                <td className="small">{countsLabel(r.counts)}</td>
                 <td>
                   {hasMore(r) && (
                     <button type="button" className="link" aria-expanded={open.has(r.id)} onClick={() => toggle(r.id)}>
@@ -70,6 +66,6 @@ export function PhaseRowsTable({ rows, showDate = true, testId }: { rows: AdminP
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -8,6 +8,7 @@ import { PhaseDrilldown, type DrillFilter } from "./phase-drilldown";
 import { PhaseGrid } from "./phase-grid";
 import { formatDuration } from "./run-labels";
 import { StatusBadge } from "./status-badge";
+import { TableRegion } from "@/components/table-region";
 
 interface Props {
   runId: string;
@@ -44,7 +45,7 @@ export function PortfolioPhases({ runId, portfolio, live, choice, asOf }: Props)
           </button>
         )}
       </div>
-      <div className="table-wrap">
+      <TableRegion label="Phases by portfolio">
         <table className="phase-summary">
           <thead>
             <tr>
@@ -75,7 +76,7 @@ export function PortfolioPhases({ runId, portfolio, live, choice, asOf }: Props)
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <PhaseGrid portfolio={portfolio} onPick={({ phase, date }) => setDrill({ portfolioId: portfolio.portfolioId, phase, date })} />
       {drill && <PhaseDrilldown runId={runId} filter={drill} live={live} onClose={() => setDrill(null)} />}
       {rerun && from && to && choice && (

@@ -9,7 +9,7 @@ import type { PortfolioChoice } from "./confirm-run-dialog";
 import { PhaseDurationChart } from "./phase-duration-chart";
 import { PhaseRowsTable } from "./phase-rows-table";
 import { PortfolioPhases } from "./portfolio-phases";
-import { formatDuration, formatTime, rangeLabel, runDurationMs, scopeLabel, triggerLabel } from "./run-labels";
+import { countsLabel, formatDuration, formatTime, rangeLabel, runDurationMs, scopeLabel, triggerLabel } from "./run-labels";
 import { StatusBadge } from "./status-badge";
 
 function Progress({ detail }: { detail: RunDetail }) {
@@ -74,7 +74,7 @@ export function RunDetailView({ runId, portfolios, asOf }: { runId: string; port
           {run.counts && (
             <>
               <dt>Counts</dt>
-              <dd>{Object.entries(run.counts).map(([k, v]) => `${k} ${v}`).join(" · ")}</dd>
+              <dd>{countsLabel(run.counts)}</dd>
             </>
           )}
         </dl>

@@ -40,3 +40,13 @@ export function runDurationMs(run: Pick<AdminRun, "durationMs" | "startedAt" | "
 }
 
 export const formatTime = (iso: string | null): string => (iso ? new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "medium" }) : "—");
+
+const words = (key: string) => key.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+const countFormat = new Intl.NumberFormat("en-US");
+
+/** A phase's or run's counts as words: "betas stored 150,600 · dates failed 0", never "betasStored 150600". */
+export function countsLabel(counts: unknown): string {
+  if (counts === null || typeof counts !== "object") return "—";
+  const entries = Object.entries(counts).filter(([, v]) => typeof v === "number" || typeof v === "string");
+  return entries.length ? entries.map(([k, v]) => `${words(k)} ${typeof v === "number" ? countFormat.format(v) : v}`).join(" · ") : "—";
+}

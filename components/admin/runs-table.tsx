@@ -6,11 +6,11 @@ import Link from "next/link";
 import { useState } from "react";
 import { RUN_STATUSES, type RunStatus } from "@/lib/contracts/admin-runs";
 import { fetchEndpoint } from "@/lib/contracts/client";
-import { formatDuration, formatTime, rangeLabel, runDurationMs, scopeLabel, triggerLabel } from "./run-labels";
+import { countsLabel, formatDuration, formatTime, rangeLabel, runDurationMs, scopeLabel, triggerLabel } from "./run-labels";
 import { StatusBadge } from "./status-badge";
+import { TableRegion } from "@/components/table-region";
 
 
-const countsText = (counts: Record<string, number> | null) => (counts ? Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(" · ") : "—");
 
 export function RunsTable() {
   const [status, setStatus] = useState<RunStatus | "">("");
@@ -44,7 +44,7 @@ export function RunsTable() {
       {query.error && <p role="alert" className="error">Could not load the runs: {query.error.message}</p>}
       {query.isSuccess && runs.length === 0 && <p className="muted">No runs{status ? ` with status ${status.toLowerCase()}` : ""} yet.</p>}
       {runs.length > 0 && (
-        <div className="table-wrap">
+        <TableRegion label="Batch runs">
           <table data-testid="runs-table">
             <thead>
               <tr>
@@ -73,12 +73,12 @@ export function RunsTable() {
                     <StatusBadge status={run.status} />
                   </td>
                   <td className="num">{formatDuration(runDurationMs(run, now))}</td>
-                  <td className="small">{countsText(run.counts)}</td>
+                  <td className="small">{countsLabel(run.counts)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       {query.hasNextPage && (
         <button type="button" className="secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>

@@ -6,6 +6,7 @@ import { type FormEvent, useState } from "react";
 import { type AdminUser, USER_PASSWORD_MIN_LENGTH, USER_ROLES, type UserChangeBody } from "@/lib/contracts/admin-users";
 import { sendEndpoint } from "@/lib/contracts/client";
 import { useApi } from "../use-api";
+import { TableRegion } from "@/components/table-region";
 
 const ROLE_LABEL = { MANAGER: "Manager", ADMIN: "Admin" } as const;
 
@@ -138,7 +139,7 @@ export function UsersAdmin({ selfId }: { selfId: string }) {
           </p>
         )}
         {users.data && (
-          <div className="table-wrap" tabIndex={0} role="region" aria-label="Users">
+          <TableRegion label="Users">
             <table>
               <thead>
                 <tr>
@@ -165,7 +166,7 @@ export function UsersAdmin({ selfId }: { selfId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
       </section>
     </>

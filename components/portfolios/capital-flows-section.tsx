@@ -8,6 +8,7 @@ import { sendEndpoint } from "@/lib/contracts/client";
 import type { CapitalFlowBody } from "@/lib/contracts/capital-flows";
 import { formatUsd, signClass } from "@/lib/format";
 import { portfolioKeys } from "./query-keys";
+import { TableRegion } from "@/components/table-region";
 
 export function CapitalFlowsSection({ portfolioId, inceptionDate, canEdit }: { portfolioId: string; inceptionDate: string; canEdit: boolean }) {
   const queryClient = useQueryClient();
@@ -45,7 +46,7 @@ export function CapitalFlowsSection({ portfolioId, inceptionDate, canEdit }: { p
       {error && <p role="alert" className="error">Could not load the capital flows: {error.message}</p>}
       {data && data.flows.length === 0 && <p className="muted" data-testid="flows-empty">No deposits or withdrawals yet.</p>}
       {data && data.flows.length > 0 && (
-        <div className="table-wrap">
+        <TableRegion label="Capital flows">
           <table className="dense compact-table" data-testid="flows-table">
             <thead>
               <tr>
@@ -81,7 +82,7 @@ export function CapitalFlowsSection({ portfolioId, inceptionDate, canEdit }: { p
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       {canEdit && (
         <form className="inline-form" onSubmit={submit} data-testid="flow-form" aria-label="Record a capital flow">

@@ -6,6 +6,7 @@ import { useState, type ChangeEvent } from "react";
 import { sendEndpoint } from "@/lib/contracts/client";
 import { CSV_COLUMNS } from "@/lib/positions/csv-columns";
 import { positionsQueryKey } from "./query-keys";
+import { TableRegion } from "@/components/table-region";
 
 const MAX_FILE_BYTES = 900_000;
 
@@ -92,7 +93,7 @@ export function PositionImport({ portfolioId, onImported }: { portfolioId: strin
       )}
       {p && (
         <>
-          <p className={p.valid ? "pos" : "error"} data-testid="import-summary">
+          <p className={p.valid ? "pos" : "error"} data-testid="import-summary" role="status">
             {p.valid ? `${p.rowCount} rows ready to import.` : `${p.errors.length} error(s) in ${errorsByRow.size} row(s): fix the file and preview again. Nothing is imported while a row is invalid.`}
           </p>
           {fileErrors.length > 0 && (
@@ -103,7 +104,7 @@ export function PositionImport({ portfolioId, onImported }: { portfolioId: strin
             </ul>
           )}
           {p.rows.length > 0 && (
-            <div className="table-wrap">
+            <TableRegion label="Import preview">
               <table data-testid="import-preview-table" className="dense">
                 <thead>
                   <tr>
@@ -131,7 +132,7 @@ export function PositionImport({ portfolioId, onImported }: { portfolioId: strin
                   })}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           )}
         </>
       )}

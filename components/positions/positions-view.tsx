@@ -3,18 +3,22 @@
 // inline edit, close and delete per position, a form to add one, and the CSV import.
 import { Fragment, useState } from "react";
 import { useApi } from "@/components/use-api";
-import { FACTOR_KEYS, type FactorKey } from "@/lib/factors/registry";
-import { formatNum, formatPct, formatUsd, signClass } from "@/lib/format";
+import { FACTOR_KEYS, FACTORS, type FactorKey } from "@/lib/factors/registry";
+import { positionKindLabel, positionTitle } from "@/lib/positions/position-labels";
+import { formatNum, formatPct, formatQuantity, formatUsd, signClass } from "@/lib/format";
 import { AddPositionForm } from "./add-position-form";
 import { ClosePositionForm } from "./close-position-form";
 import { DeletePositionConfirm } from "./delete-position-confirm";
 import { PositionEditForm } from "./position-edit-form";
 import { PositionImport } from "./position-import";
+import { TableRegion } from "@/components/table-region";
+import { reasonLabel } from "@/lib/reason-codes";
 
 type RowAction = "edit" | "close" | "delete";
 const ACTION_LABELS: Record<RowAction, string> = { edit: "Edit", close: "Close", delete: "Delete" };
 
-// Market, rates and the six styles; the spread betas live on the Risk Metrics page.
+// Market, rates and the six styles; the spread betas live on the Risk Metrics page. The market beta is
+// always shown; the other seven on request, so the table fits its box on a laptop.
 const BETA_COLUMNS: readonly FactorKey[] = FACTOR_KEYS.slice(0, 8);
 
 /** `canEdit`: the caller manages this book and it is not archived (an admin reads it but does not edit it). */
@@ -22,6 +26,8 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
   const positions = useApi("positions", portfolioId);
   const betas = useApi("factors", portfolioId, { positions: "1" });
   const [open, setOpen] = useState<{ id: string; action: RowAction } | null>(null);
+  const [allBetas, setAllBetas] = useState(false);
+  const betaColumns = allBetas ? BETA_COLUMNS : BETA_COLUMNS.slice(0, 1);
   const betaById = new Map(betas.data?.available ? (betas.data.positions ?? []).map((p) => [p.positionId, p.betas]) : []);
   const { data, error, isPending } = positions;
   return (
@@ -32,11 +38,16 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
         </h2>
         {isPending && <p className="muted">Loading…</p>}
         {error && <p role="alert" className="error">Could not load the positions: {error.message}</p>}
-        {data && !data.available && <p className="muted" data-testid="unavailable-reason">No valuation yet ({data.reason}): {data.detail}.</p>}
-        {betas.data && !betas.data.available && <p className="muted">Betas not available ({betas.data.reason}): {betas.data.detail}.</p>}
+        {data && !data.available && <p className="muted" data-testid="unavailable-reason">No valuation yet: {reasonLabel(data.reason)} ({data.detail}).</p>}
+        {betas.data && !betas.data.available && <p className="muted">Betas not available: {reasonLabel(betas.data.reason)} ({betas.data.detail}).</p>}
         {data && data.positions.length === 0 && <p className="muted">No positions yet: add them one by one or import them from a CSV file below.</p>}
         {data && data.positions.length > 0 && (
-          <div className="table-wrap">
+          <label className="inline-check">
+            <input type="checkbox" checked={allBetas} onChange={(e) => setAllBetas(e.target.checked)} data-testid="positions-all-betas" /> Show rate and style betas
+          </label>
+        )}
+        {data && data.positions.length > 0 && (
+          <TableRegion label="Positions">
             <table data-testid="positions-table" className="dense">
               <thead>
                 <tr>
@@ -50,10 +61,10 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
                   <th className="num">Day P&amp;L</th>
                   <th className="num">Total P&amp;L</th>
                   <th className="num">Delta</th>
-                  {BETA_COLUMNS.map((k) => (
-                    <th key={k} className="num" title={`${k} beta of the risk symbol`}>β {k}</th>
+                  {betaColumns.map((k) => (
+                    <th key={k} className="num" title={`${FACTORS[k].displayName}: beta of the risk symbol`}>β {FACTORS[k].displayName.replace(/ Beta.*$/, "")}</th>
                   ))}
-                  <th />
+                  <th className="row-actions-cell"><span className="sr-only">Actions</span></th>
                 </tr>
               </thead>
               <tbody>
@@ -65,26 +76,31 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
                   return (
                     <Fragment key={p.id}>
                       <tr data-testid={`position-row-${p.symbol}`}>
-                        <td>
-                          {p.symbol}
+                        <td title={p.symbol}>
+                          {positionTitle(p)}
                           {p.exitDate && <span className="badge"> closed {p.exitDate}</span>}
+                          {!p.exitDate && p.expiry && data.asOfDate && p.expiry < data.asOfDate && (
+                            <span className="badge" data-testid="position-expired" title="Expired: no longer valued; close it at its exercise value">
+                              {" "}expired
+                            </span>
+                          )}
                           {v?.carried && <span className="badge partial" title="Valued on the last known price"> carried</span>}
                         </td>
-                        <td>{p.positionType} · {p.investmentClass}</td>
-                        <td className="num" data-testid="position-quantity">{formatNum(p.quantity, p.quantity % 1 === 0 ? 0 : 4)}</td>
+                        <td>{positionKindLabel(p.positionType, p.investmentClass)}</td>
+                        <td className="num" data-testid="position-quantity">{formatQuantity(p.quantity)}</td>
                         <td className="num">{formatUsd(v?.price, true)}</td>
                         <td className="num">{formatUsd(v?.marketValue)}</td>
-                        <td className={`num ${signClass(v?.exposure)}`} data-testid="position-exposure">{formatUsd(v?.exposure)}</td>
+                        <td className="num" data-testid="position-exposure">{formatUsd(v?.exposure)}</td>
                         <td className="num" data-testid="position-weight">{formatPct(v?.weight)}</td>
                         <td className={`num ${signClass(v?.pnlDay)}`}>{formatUsd(v?.pnlDay)}</td>
                         <td className={`num ${signClass(v?.pnlTotal)}`}>{formatUsd(v?.pnlTotal)}</td>
                         <td className="num" title={p.greeks ? `Γ ${formatNum(p.greeks.gamma, 4)} · Θ ${formatNum(p.greeks.theta, 3)}/day · vega ${formatNum(p.greeks.vega, 3)}` : undefined}>
                           {formatNum(p.greeks?.delta, 3)}
                         </td>
-                        {BETA_COLUMNS.map((k) => (
+                        {betaColumns.map((k) => (
                           <td key={k} className="num" data-testid={`position-beta-${k}`}>{formatNum(b?.[k], 2)}</td>
                         ))}
-                        <td>
+                        <td className="row-actions-cell">
                           <div className="row-actions">
                           {canEdit &&
                             (["edit", "close", "delete"] as const)
@@ -107,7 +123,7 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
                       </tr>
                       {action && (
                         <tr className="detail">
-                          <td colSpan={11 + BETA_COLUMNS.length}>
+                          <td colSpan={11 + betaColumns.length}>
                             {action === "edit" && <PositionEditForm portfolioId={portfolioId} position={p} onDone={done} />}
                             {action === "close" && <ClosePositionForm portfolioId={portfolioId} position={p} onDone={done} />}
                             {action === "delete" && <DeletePositionConfirm portfolioId={portfolioId} position={p} onDone={done} />}
@@ -119,7 +135,7 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
                 })}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
       </section>
       {canEdit ? (

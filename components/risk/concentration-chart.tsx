@@ -3,13 +3,17 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { AnalyticsSection } from "@/components/analytics-section";
 import { useApi } from "@/components/use-api";
-import { formatNum, formatPct } from "@/lib/format";
+import { niceTicksOf } from "@/lib/chart-ticks";
+import { formatNum, formatPct, formatPctTick } from "@/lib/format";
 
 export function ConcentrationChart({ portfolioId }: { portfolioId: string }) {
   const query = useApi("concentration", portfolioId);
   return (
     <AnalyticsSection title="Concentration" testId="concentration-section" query={query}>
-      {(d) => (
+      {(d) => {
+        const top = d.weights.slice(0, 15);
+        const ticks = niceTicksOf(top.map((w) => w.weight), { includeZero: true, count: 4 });
+        return (
         <>
           <dl className="figures">
             <div><dt>HHI</dt><dd data-testid="concentration-hhi">{formatNum(d.hhi, 0)}</dd></div>
@@ -19,17 +23,18 @@ export function ConcentrationChart({ portfolioId }: { portfolioId: string }) {
           </dl>
           <div className="chart-box" data-testid="concentration-chart">
             <ResponsiveContainer>
-              <BarChart data={d.weights.slice(0, 15)} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+              <BarChart data={top} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }} title="Largest weights" aria-label="The 15 largest weights by risk symbol, as a share of gross exposure">
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis type="number" tickFormatter={(v: number) => formatPct(v, 0)} />
+                <XAxis type="number" ticks={ticks} domain={[0, ticks.at(-1) ?? "auto"]} tickFormatter={formatPctTick} />
                 <YAxis type="category" dataKey="symbol" width={64} tick={{ fontSize: 11 }} interval={0} />
                 <Tooltip formatter={(v) => formatPct(Number(v), 2)} />
-                <Bar dataKey="weight" name="Weight of gross" fill="#1f5eff" isAnimationActive={false} />
+                <Bar dataKey="weight" name="Weight of gross" fill="var(--chart-1)" isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>
           </div>
         </>
-      )}
+        );
+      }}
     </AnalyticsSection>
   );
 }

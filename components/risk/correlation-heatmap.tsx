@@ -1,13 +1,10 @@
 "use client";
-// Correlation heat map: one coloured cell per pair, blue for positive and red for negative, with the value.
+// Correlation heat map: one coloured cell per pair (blue positive, purple negative, deeper with |ρ|)
+// with the value, as a table that scrolls inside its own focusable region with the symbols kept in view.
 import { AnalyticsSection } from "@/components/analytics-section";
 import { useApi } from "@/components/use-api";
 import { formatNum } from "@/lib/format";
-
-function cellColour(rho: number): string {
-  const a = Math.min(1, Math.abs(rho));
-  return rho >= 0 ? `rgba(31, 94, 255, ${a * 0.85})` : `rgba(180, 35, 24, ${a * 0.85})`;
-}
+import { heatCellColours } from "@/lib/heat-colour";
 
 export function CorrelationHeatmap({ portfolioId }: { portfolioId: string }) {
   const query = useApi("correlations", portfolioId);
@@ -19,30 +16,36 @@ export function CorrelationHeatmap({ portfolioId }: { portfolioId: string }) {
             Pearson correlation of daily log returns of the {d.n} largest holdings, {d.from} → {d.to}. Average |ρ| <span data-testid="correlation-average">{formatNum(d.averageAbsCorrelation, 2)}</span>, effective bets{" "}
             <span data-testid="correlation-effective-bets">{formatNum(d.effectiveBets, 1)}</span>.
           </p>
-          <div className="heatmap-wrap">
-            <div className="heatmap" style={{ gridTemplateColumns: `auto repeat(${d.symbols.length}, minmax(2.6rem, 1fr))` }} data-testid="correlation-heatmap" role="table">
-              <span />
-              {d.symbols.map((s) => (
-                <span key={s} className="hm-head" role="columnheader">{s}</span>
-              ))}
-              {d.rows.map((row, i) => (
-                <div key={d.symbols[i]} className="hm-row" role="row">
-                  <span className="hm-head" role="rowheader">{d.symbols[i]}</span>
-                  {row.map((rho, j) => (
-                    <span
-                      key={j}
-                      role="cell"
-                      className="hm-cell"
-                      data-testid={`correlation-cell-${i}-${j}`}
-                      title={`${d.symbols[i]} / ${d.symbols[j]}: ${formatNum(rho, 3)}`}
-                      style={{ background: cellColour(rho), color: Math.abs(rho) > 0.5 ? "#fff" : "inherit" }}
-                    >
-                      {formatNum(rho, 2)}
-                    </span>
+          <div className="scroll-region" tabIndex={0} role="region" aria-label="Correlation matrix (scrolls sideways)">
+            <table className="heatmap sticky-first" data-testid="correlation-heatmap">
+              <caption className="sr-only">Pairwise correlations of daily returns</caption>
+              <thead>
+                <tr>
+                  <td />
+                  {d.symbols.map((s) => (
+                    <th key={s} scope="col">{s}</th>
                   ))}
-                </div>
-              ))}
-            </div>
+                </tr>
+              </thead>
+              <tbody>
+                {d.rows.map((row, i) => (
+                  <tr key={d.symbols[i]}>
+                    <th scope="row">{d.symbols[i]}</th>
+                    {row.map((rho, j) => (
+                      <td
+                        key={j}
+                        className="hm-cell"
+                        data-testid={`correlation-cell-${i}-${j}`}
+                        title={`${d.symbols[i]} / ${d.symbols[j]}: ${formatNum(rho, 3)}`}
+                        style={heatCellColours(rho)}
+                      >
+                        {formatNum(rho, 2)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
           {d.excluded.length > 0 && <p className="muted small-print">Left out: {d.excluded.map((e) => `${e.symbol} (${e.detail})`).join(", ")}.</p>}
         </>

@@ -5,35 +5,37 @@ import { Bar, BarChart, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis
 import { AnalyticsSection } from "@/components/analytics-section";
 import { useApi } from "@/components/use-api";
 import type { FactorExposureRow } from "@/lib/contracts/analytics";
-import { formatNum, formatPct, formatUsd, signClass } from "@/lib/format";
+import { niceTicksOf } from "@/lib/chart-ticks";
+import { directionClass, formatNum, formatNumTick, formatPct, formatUsd } from "@/lib/format";
 
 export function FactorCards({ portfolioId }: { portfolioId: string }) {
   const query = useApi("factors", portfolioId);
   return (
     <>
       <AnalyticsSection title="Factor exposures" testId="factor-section" query={query}>
-        {(d) => <FactorGroup factors={d.factors.filter((f) => f.kind !== "spread")} chartId="factor-beta-chart" />}
+        {(d) => <FactorGroup factors={d.factors.filter((f) => f.kind !== "spread")} chartId="factor-beta-chart" label="Factor exposures" />}
       </AnalyticsSection>
       <AnalyticsSection title="Spread factors" testId="spread-section" query={query}>
-        {(d) => <FactorGroup factors={d.factors.filter((f) => f.kind === "spread")} chartId="spread-beta-chart" />}
+        {(d) => <FactorGroup factors={d.factors.filter((f) => f.kind === "spread")} chartId="spread-beta-chart" label="Spread factors" />}
       </AnalyticsSection>
     </>
   );
 }
 
-function FactorGroup({ factors, chartId }: { factors: FactorExposureRow[]; chartId: string }) {
+function FactorGroup({ factors, chartId, label }: { factors: FactorExposureRow[]; chartId: string; label: string }) {
+  const ticks = niceTicksOf(factors.map((f) => f.beta), { includeZero: true, count: 4 });
   return (
     <>
-      <div className="chart-box small" data-testid={chartId}>
+      <div className="chart-box small" data-testid={chartId} style={{ height: `${Math.max(120, factors.length * 26 + 40)}px` }}>
         <ResponsiveContainer>
-          <BarChart data={factors} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-            <XAxis dataKey="factor" tick={{ fontSize: 11 }} interval={0} />
-            <YAxis width={40} tick={{ fontSize: 11 }} />
+          <BarChart data={factors} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }} title={label} aria-label={`${label}: beta of each factor`}>
+            <XAxis type="number" ticks={ticks} domain={[ticks[0] ?? "auto", ticks.at(-1) ?? "auto"]} tickFormatter={formatNumTick} tick={{ fontSize: 11 }} />
+            <YAxis type="category" dataKey="displayName" width={128} tick={{ fontSize: 11 }} interval={0} />
             <Tooltip formatter={(v) => formatNum(Number(v), 3)} />
-            <ReferenceLine y={0} stroke="#999" />
+            <ReferenceLine x={0} stroke="#999" />
             <Bar dataKey="beta" name="Beta" isAnimationActive={false}>
               {factors.map((f) => (
-                <Cell key={f.factor} fill={(f.beta ?? 0) >= 0 ? "#1f5eff" : "#b42318"} />
+                <Cell key={f.factor} fill={(f.beta ?? 0) >= 0 ? "var(--neutral-pos)" : "var(--neutral-neg)"} />
               ))}
             </Bar>
           </BarChart>
@@ -58,8 +60,8 @@ function FactorCard({ f }: { f: FactorExposureRow }) {
         </p>
       ) : (
         <>
-          <div className={`value ${signClass(f.beta)}`} data-testid="factor-beta">{formatNum(f.beta, 3)}</div>
-          <div className={signClass(f.dollars)} data-testid="factor-dollars">{formatUsd(f.dollars)}</div>
+          <div className={`value ${directionClass(f.beta)}`} data-testid="factor-beta">{formatNum(f.beta, 3)}</div>
+          <div className={directionClass(f.dollars)} data-testid="factor-dollars">{formatUsd(f.dollars)}</div>
           <div className="meter" aria-hidden>
             <span style={{ width: `${Math.min(100, (f.coverage ?? 0) * 100)}%` }} className={f.lowCoverage ? "low" : ""} />
           </div>

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { useApi } from "@/components/use-api";
 import { type AnalyticsResponse, type Available, isAvailable, type StressRow, unavailableOf } from "@/lib/contracts/analytics";
 import { formatNum, formatPct, formatUsd, signClass } from "@/lib/format";
+import { reasonLabel } from "@/lib/reason-codes";
 
 export function HeroRow({ portfolioId }: { portfolioId: string }) {
   const factors = useApi("factors", portfolioId);
@@ -37,8 +38,8 @@ export function HeroRow({ portfolioId }: { portfolioId: string }) {
           const r = d.rows.find((x) => x.method === "historical" && x.confidence === 0.99);
           return (
             <>
-              <div className="value neg">{formatUsd(r?.var)}</div>
-              <div className="muted">{formatPct(r?.varPct)} of NAV, historical</div>
+              <div className="value">{formatUsd(r?.var)}</div>
+              <div className="muted">loss exceeded 1 day in 100: {formatPct(r?.varPct)} of NAV, historical</div>
             </>
           );
         }}
@@ -68,10 +69,12 @@ function Hero<R extends AnalyticsResponse>({ label, testId, query, children }: {
       <div className="label">
         {label} {data?.asOfDate && <span className="as-of">· {data.asOfDate}</span>}
       </div>
-      {isPending && <div className="muted">Loading…</div>}
-      {error && <div className="error" role="alert">{error.message}</div>}
-      {missing && <div className="muted">n/a ({missing.reason})</div>}
-      {data && isAvailable(data) && children(data)}
+      <div className="hero-slot">
+        {isPending && <div className="muted">Loading…</div>}
+        {error && <div className="error" role="alert">{error.message}</div>}
+        {missing && <div className="muted">Not available: {reasonLabel(missing.reason)}</div>}
+        {data && isAvailable(data) && children(data)}
+      </div>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { AnalyticsSection } from "@/components/analytics-section";
 import { useApi } from "@/components/use-api";
 import type { StressRow } from "@/lib/contracts/analytics";
 import { formatPct, formatUsd, signClass } from "@/lib/format";
+import { TableRegion } from "@/components/table-region";
 
 type Column = "name" | "directPnl" | "directPct" | "correlatedPnl" | "correlatedPct" | "difference" | "newNav";
 
@@ -40,7 +41,7 @@ function SortableStress({ portfolioId, rows }: { portfolioId: string; rows: Stre
   const clickHeader = (column: Column) =>
     setSort((s) => (s?.column === column ? { column, dir: s.dir === "asc" ? "desc" : "asc" } : { column, dir: "asc" }));
   return (
-    <div className="table-wrap">
+    <TableRegion label="Stress scenarios">
       <table data-testid="stress-table">
         <thead>
           <tr>
@@ -85,7 +86,7 @@ function SortableStress({ portfolioId, rows }: { portfolioId: string; rows: Stre
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 

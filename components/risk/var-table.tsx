@@ -3,13 +3,14 @@
 import { AnalyticsSection } from "@/components/analytics-section";
 import { useApi } from "@/components/use-api";
 import { formatPct, formatUsd } from "@/lib/format";
+import { TableRegion } from "@/components/table-region";
 
 export function VarTable({ portfolioId }: { portfolioId: string }) {
   const query = useApi("var", portfolioId);
   return (
     <AnalyticsSection title="Value at Risk (1 day)" testId="var-section" query={query}>
       {(d) => (
-        <div className="table-wrap">
+        <TableRegion label="Value at Risk">
           <table data-testid="var-table">
             <thead>
               <tr>
@@ -34,7 +35,7 @@ export function VarTable({ portfolioId }: { portfolioId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </AnalyticsSection>
   );

@@ -3,13 +3,16 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { AnalyticsSection } from "@/components/analytics-section";
 import { useApi } from "@/components/use-api";
-import { formatPct } from "@/lib/format";
+import { niceTicksOf } from "@/lib/chart-ticks";
+import { formatPct, formatPctTick } from "@/lib/format";
 
 export function VolatilityChart({ portfolioId }: { portfolioId: string }) {
   const query = useApi("volatility", portfolioId);
   return (
     <AnalyticsSection title="Volatility" testId="volatility-section" query={query}>
-      {(d) => (
+      {(d) => {
+        const ticks = niceTicksOf(d.history.flatMap((h) => [h.vol21, h.forecastHar, h.forecastEwma]), { includeZero: true });
+        return (
         <>
           <dl className="figures">
             <div><dt>Realized 21d</dt><dd data-testid="vol-21">{formatPct(d.vol21, 1)}</dd></div>
@@ -21,20 +24,21 @@ export function VolatilityChart({ portfolioId }: { portfolioId: string }) {
           </dl>
           <div className="chart-box" data-testid="volatility-chart">
             <ResponsiveContainer>
-              <LineChart data={d.history} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+              <LineChart data={d.history} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} title="Volatility" aria-label="Realized 21-day volatility with the HAR and EWMA forecasts over time (arrow keys step through the days)">
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="date" minTickGap={40} />
-                <YAxis tickFormatter={(v: number) => formatPct(v, 0)} width={56} />
+                <XAxis dataKey="date" minTickGap={56} />
+                <YAxis ticks={ticks} domain={[ticks[0] ?? 0, ticks.at(-1) ?? "auto"]} tickFormatter={formatPctTick} width={52} />
                 <Tooltip formatter={(v) => formatPct(Number(v), 1)} />
                 <Legend />
-                <Line type="monotone" dataKey="vol21" name="Realized 21d" stroke="#1f5eff" dot={false} isAnimationActive={false} />
-                <Line type="monotone" dataKey="forecastHar" name="HAR forecast" stroke="#b26a00" strokeDasharray="4 3" dot={false} isAnimationActive={false} />
-                <Line type="monotone" dataKey="forecastEwma" name="EWMA forecast" stroke="#0f7b3f" strokeDasharray="2 2" dot={false} isAnimationActive={false} />
+                <Line type="monotone" dataKey="vol21" name="Realized 21d" stroke="var(--chart-1)" dot={false} isAnimationActive={false} />
+                <Line type="monotone" dataKey="forecastHar" name="HAR forecast" stroke="var(--chart-2)" strokeDasharray="4 3" dot={false} isAnimationActive={false} />
+                <Line type="monotone" dataKey="forecastEwma" name="EWMA forecast" stroke="var(--chart-3)" strokeDasharray="2 2" dot={false} isAnimationActive={false} />
               </LineChart>
             </ResponsiveContainer>
           </div>
         </>
-      )}
+        );
+      }}
     </AnalyticsSection>
   );
 }
