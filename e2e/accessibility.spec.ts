@@ -2,10 +2,9 @@
 // the account that uses it, at a desktop and a phone width: axe-core finds no WCAG 2.1 A/AA violation,
 // the document is no wider than the viewport, and a full-page screenshot is saved under
 // test-results/screens/ for a person to look at.
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Result } from "axe-core";
+import { discoverPages } from "./pages";
 import { storageStatePath, type DemoAccount } from "./accounts";
 import { expect, test, type Page } from "./fixtures";
 
@@ -15,14 +14,6 @@ const WIDTHS = [
 ] as const;
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
-/** Every page.tsx under app/, as its URL pattern ("/portfolios/[id]/risk"). */
-function discoverPages(dir = path.resolve("app"), prefix = ""): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    if (entry.isDirectory()) return entry.name === "api" && prefix === "" ? [] : discoverPages(path.join(dir, entry.name), `${prefix}/${entry.name}`);
-    return entry.name === "page.tsx" ? [prefix || "/"] : [];
-  });
-}
 
 type Visit = { pattern: string; account: DemoAccount | "anonymous"; book?: string };
 

@@ -1,8 +1,7 @@
 // Who may open which page: every page under app/ (discovered from the source, so a page without a row
 // fails) × role, in the real app: the owner and an admin see a book's pages, another manager gets 404,
 // managers get 404 for the admin pages, and an anonymous visitor is sent to sign in.
-import { readdirSync } from "node:fs";
-import path from "node:path";
+import { discoverPages } from "./pages";
 import { storageStatePath, type DemoAccount } from "./accounts";
 import { expect, test } from "./fixtures";
 
@@ -34,14 +33,6 @@ const TABLE: Record<string, { url: (runId: string) => string; expected: Record<R
   "/admin/data": { url: () => "/admin/data", expected: ADMIN_PAGE, title: "Market data freshness · Riskline" },
   "/admin/users": { url: () => "/admin/users", expected: ADMIN_PAGE, title: "Users · Riskline" },
 };
-
-/** Every page.tsx under app/, as its URL pattern. */
-function discoverPages(dir = path.resolve("app"), prefix = ""): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    if (entry.isDirectory()) return entry.name === "api" && prefix === "" ? [] : discoverPages(path.join(dir, entry.name), `${prefix}/${entry.name}`);
-    return entry.name === "page.tsx" ? [prefix || "/"] : [];
-  });
-}
 
 test("the table has exactly one row per page under app/", () => {
   expect(discoverPages().sort()).toEqual(Object.keys(TABLE).sort());
