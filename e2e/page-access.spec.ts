@@ -33,6 +33,7 @@ const TABLE: Record<string, { url: (runId: string) => string; expected: Record<R
   "/admin/batch/[runId]": { url: (runId) => `/admin/batch/${runId}`, expected: ADMIN_PAGE, title: "Batch run · Riskline" },
   "/admin/data": { url: () => "/admin/data", expected: ADMIN_PAGE, title: "Market data freshness · Riskline" },
   "/admin/users": { url: () => "/admin/users", expected: ADMIN_PAGE, title: "Users · Riskline" },
+  "/methodology": { url: () => "/methodology", expected: { anonymous: 200, owner: 200, otherManager: 200, admin: 200 }, title: "Methodology · Riskline" },
 };
 
 /** Every page.tsx under app/, as its URL pattern. */

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { useApi } from "@/components/use-api";
 import { type AnalyticsResponse, type Available, isAvailable, type StressRow, unavailableOf } from "@/lib/contracts/analytics";
 import { formatNum, formatPct, formatUsd, signClass } from "@/lib/format";
+import { MethodologyLinkFor } from "../methodology-link";
 
 export function HeroRow({ portfolioId }: { portfolioId: string }) {
   const factors = useApi("factors", portfolioId);
@@ -72,6 +73,7 @@ function Hero<R extends AnalyticsResponse>({ label, testId, query, children }: {
       {error && <div className="error" role="alert">{error.message}</div>}
       {missing && <div className="muted">n/a ({missing.reason})</div>}
       {data && isAvailable(data) && children(data)}
+      <MethodologyLinkFor testId={testId} about={label} />
     </div>
   );
 }

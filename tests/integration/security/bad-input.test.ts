@@ -1,4 +1,4 @@
-// Bad input to every route handler (SPEC §7, §11): malformed JSON, wrong types, out-of-range numbers,
+// Bad input to every route handler (docs/ARCHITECTURE.md, "Requests"): malformed JSON, wrong types, out-of-range numbers,
 // unknown ids, oversized bodies, hostile strings in paths, queries and bodies, and broken CSV files.
 // Each answers a 4xx with `{ error: { code, message } }` naming the field, and nothing is written.
 import { NextRequest } from "next/server";
