@@ -12,6 +12,7 @@ const SECTION_OF: Readonly<Record<string, MethodologySection>> = {
   "correlation-section": "correlations",
   "concentration-section": "concentration",
   "sector-section": "sectors",
+  "performance-section": "performance",
   "hero-beta": "factorExposure",
   "hero-vol": "volatility",
   "hero-var": "valueAtRisk",

@@ -12,6 +12,7 @@ export const METHODOLOGY_SECTIONS = {
   concentration: "Concentration",
   sectors: "Sector exposure",
   stress: "Stress tests and scenarios",
+  performance: "Performance",
 } as const;
 
 export type MethodologySection = keyof typeof METHODOLOGY_SECTIONS;
