@@ -3,10 +3,12 @@ import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceLine, Respons
 import { useApi } from "@/components/use-api";
 import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 import { formatNum, formatPct, formatUsd, signClass } from "@/lib/format";
+import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
 
 export function PortfolioOverview({ portfolio }: { portfolio: PortfolioSummary }) {
-  const { data, error, isPending } = useApi("snapshots", portfolio.id);
-  const overview = useApi("overview", portfolio.id);
+  const asOf = useAsOfQuery();
+  const { data, error, isPending } = useApi("snapshots", portfolio.id, asOf.date === undefined ? {} : { to: asOf.date });
+  const overview = useApi("overview", portfolio.id, asOf);
   const o = overview.data?.available ? overview.data : null;
   return (
     <>

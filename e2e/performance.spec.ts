@@ -13,6 +13,7 @@ const PF = "demo-individual";
 test.use({ storageState: storageStatePath("individual") });
 
 test("the overview shows performance against the benchmark, explained on the methodology page", async ({ page }) => {
+  test.setTimeout(180_000);
   await page.goto(`/portfolios/${PF}`);
   const res = await page.request.get(`/api/portfolios/${PF}/performance`);
   const perf = (await res.json()) as Available<PerformanceResponse>;

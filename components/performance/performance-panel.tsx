@@ -8,13 +8,14 @@ import { useApi } from "@/components/use-api";
 import type { Available } from "@/lib/contracts/analytics";
 import type { PerformanceFigure, PerformanceResponse } from "@/lib/contracts/performance";
 import { formatNum, formatPct, signClass } from "@/lib/format";
+import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
 
 type Data = Available<PerformanceResponse>;
 
 const PERIOD_LABEL = { MTD: "Month to date", QTD: "Quarter to date", YTD: "Year to date", "1Y": "1 year", ITD: "Since inception" } as const;
 
-export function PerformancePanel({ portfolioId, date }: { portfolioId: string; date?: string }) {
-  const query = useApi("performance", portfolioId, date === undefined ? {} : { date });
+export function PerformancePanel({ portfolioId }: { portfolioId: string }) {
+  const query = useApi("performance", portfolioId, useAsOfQuery());
   return (
     <AnalyticsSection title="Performance" testId="performance-section" query={query}>
       {(d) => <PerformanceFigures data={d} />}

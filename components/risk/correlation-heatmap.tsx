@@ -3,6 +3,7 @@
 import { AnalyticsSection } from "@/components/analytics-section";
 import { useApi } from "@/components/use-api";
 import { formatNum } from "@/lib/format";
+import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
 
 function cellColour(rho: number): string {
   const a = Math.min(1, Math.abs(rho));
@@ -10,7 +11,7 @@ function cellColour(rho: number): string {
 }
 
 export function CorrelationHeatmap({ portfolioId }: { portfolioId: string }) {
-  const query = useApi("correlations", portfolioId);
+  const query = useApi("correlations", portfolioId, useAsOfQuery());
   return (
     <AnalyticsSection title="Correlations" testId="correlation-section" query={query}>
       {(d) => (

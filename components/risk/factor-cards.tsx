@@ -6,9 +6,10 @@ import { AnalyticsSection } from "@/components/analytics-section";
 import { useApi } from "@/components/use-api";
 import type { FactorExposureRow } from "@/lib/contracts/analytics";
 import { formatNum, formatPct, formatUsd, signClass } from "@/lib/format";
+import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
 
 export function FactorCards({ portfolioId }: { portfolioId: string }) {
-  const query = useApi("factors", portfolioId);
+  const query = useApi("factors", portfolioId, useAsOfQuery());
   return (
     <>
       <AnalyticsSection title="Factor exposures" testId="factor-section" query={query}>

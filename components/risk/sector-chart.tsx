@@ -4,9 +4,10 @@ import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContaine
 import { AnalyticsSection } from "@/components/analytics-section";
 import { useApi } from "@/components/use-api";
 import { formatPct, formatUsd } from "@/lib/format";
+import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
 
 export function SectorChart({ portfolioId }: { portfolioId: string }) {
-  const query = useApi("sectors", portfolioId);
+  const query = useApi("sectors", portfolioId, useAsOfQuery());
   return (
     <AnalyticsSection title="Sector exposure" testId="sector-section" query={query}>
       {(d) => {

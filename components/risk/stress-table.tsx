@@ -6,6 +6,7 @@ import { AnalyticsSection } from "@/components/analytics-section";
 import { useApi } from "@/components/use-api";
 import type { StressRow } from "@/lib/contracts/analytics";
 import { formatPct, formatUsd, signClass } from "@/lib/format";
+import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
 
 type Column = "name" | "directPnl" | "directPct" | "correlatedPnl" | "correlatedPct" | "difference" | "newNav";
 
@@ -20,7 +21,7 @@ const COLUMNS: { key: Column; label: string; format: (r: StressRow) => string; n
 ];
 
 export function StressTable({ portfolioId }: { portfolioId: string }) {
-  const query = useApi("stress", portfolioId);
+  const query = useApi("stress", portfolioId, useAsOfQuery());
   return (
     <AnalyticsSection title="Stress tests" testId="stress-section" query={query}>
       {(d) => <SortableStress portfolioId={portfolioId} rows={d.scenarios} />}
@@ -90,7 +91,7 @@ function SortableStress({ portfolioId, rows }: { portfolioId: string; rows: Stre
 }
 
 function ScenarioDetail({ portfolioId, scenarioKey }: { portfolioId: string; scenarioKey: string }) {
-  const query = useApi("stressDetail", portfolioId, scenarioKey);
+  const query = useApi("stressDetail", portfolioId, scenarioKey, useAsOfQuery());
   return (
     <AnalyticsSection title="Per-factor contributions" testId={`stress-detail-${scenarioKey}`} query={query} className="inner">
       {(d) => (
