@@ -3,6 +3,7 @@
 // so the pages render per request (they do anyway: the layout reads the session).
 import { NextResponse, type NextRequest } from "next/server";
 import { appUrl, developmentMode } from "@/lib/config/env";
+import { REQUEST_PATH_HEADER } from "@/lib/http/request-path";
 import { securityHeaders } from "@/lib/http/security-headers";
 
 export function proxy(request: NextRequest): NextResponse {
@@ -10,6 +11,8 @@ export function proxy(request: NextRequest): NextResponse {
   const headers = securityHeaders({ nonce, dev: developmentMode(), https: new URL(appUrl()).protocol === "https:" });
   const forwarded = new Headers(request.headers);
   forwarded.set("content-security-policy", headers["Content-Security-Policy"]!);
+  // The page asked for, so a visitor sent to sign in comes back to it (set here, never taken from the client).
+  forwarded.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;

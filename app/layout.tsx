@@ -6,6 +6,7 @@ import { RouteFocus } from "@/components/route-focus";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getSessionUser } from "@/lib/dal/session";
 import "./globals.css";
+import "./analysis.css";
 
 // Each page names itself; the tab reads "Risk Metrics · Long/Short Equity Fund · Riskline".
 export const metadata: Metadata = { title: { default: "Riskline", template: "%s · Riskline" }, description: "Portfolio risk analytics" };

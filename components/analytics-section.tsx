@@ -4,6 +4,7 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { type AnalyticsResponse, type Available, isAvailable, unavailableOf } from "@/lib/contracts/analytics";
 import { reasonLabel } from "@/lib/reason-codes";
+import { MethodologyLinkFor } from "./methodology-link";
 
 export function AnalyticsSection<R extends AnalyticsResponse>({
   title,
@@ -40,6 +41,7 @@ export function AnalyticsSection<R extends AnalyticsResponse>({
         </p>
       )}
       {data && isAvailable(data) && children(data)}
+      <MethodologyLinkFor testId={testId} about={title} />
     </section>
   );
 }

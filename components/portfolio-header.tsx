@@ -1,13 +1,15 @@
 "use client";
 // The head of every portfolio page, shared by their layout: breadcrumb, the page's title and the tabs,
-// all following the current path.
+// all following the current path; the tabs keep the date shown (?date=).
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useAsOfDate, withAsOfDate } from "@/components/date-travel/use-as-of-date";
 
 /** `canEdit`: the caller manages the book, so it has a Settings tab. */
 export function PortfolioHeader(props: { portfolioId: string; name: string; description: string | null; archived: boolean; canEdit: boolean }) {
   const { portfolioId, name, description, archived, canEdit } = props;
   const pathname = usePathname();
+  const date = useAsOfDate();
   const base = `/portfolios/${portfolioId}`;
   const tabs = [
     { href: base, label: "Overview", title: name },
@@ -33,7 +35,7 @@ export function PortfolioHeader(props: { portfolioId: string; name: string; desc
       {overview && <p className="muted">{description}</p>}
       <nav className="tabs" aria-label="Portfolio pages">
         {tabs.map((t) => (
-          <Link key={t.href} href={t.href} className={t === current ? "tab active" : "tab"} aria-current={t === current ? "page" : undefined}>
+          <Link key={t.href} href={withAsOfDate(t.href, date)} className={t === current ? "tab active" : "tab"} aria-current={t === current ? "page" : undefined}>
             {t.label}
           </Link>
         ))}

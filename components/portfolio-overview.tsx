@@ -5,10 +5,12 @@ import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 import { niceTicksOf } from "@/lib/chart-ticks";
 import { formatNum, formatPct, formatUsd, formatUsdTick, signClass } from "@/lib/format";
 import { reasonLabel } from "@/lib/reason-codes";
+import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
 
 export function PortfolioOverview({ portfolio }: { portfolio: PortfolioSummary }) {
-  const { data, error, isPending } = useApi("snapshots", portfolio.id);
-  const overview = useApi("overview", portfolio.id);
+  const asOf = useAsOfQuery();
+  const { data, error, isPending } = useApi("snapshots", portfolio.id, asOf.date === undefined ? {} : { to: asOf.date });
+  const overview = useApi("overview", portfolio.id, asOf);
   const o = overview.data?.available ? overview.data : null;
   const snapshots = data?.available ? data.snapshots : [];
   const navTicks = niceTicksOf(snapshots.map((s) => s.nav));

@@ -3,7 +3,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { authClient } from "@/lib/auth/client";
 
-export function SignInForm() {
+/** `returnTo`: the page to open once signed in (checked by the sign-in page: a same-origin path). */
+export function SignInForm({ returnTo }: { returnTo: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -21,7 +22,7 @@ export function SignInForm() {
           setError(err.status === 429 ? "Too many attempts: wait a minute and try again." : (err.message ?? "Sign-in failed."));
           return;
         }
-        router.push("/portfolios");
+        router.push(returnTo);
         router.refresh();
       }}
     >

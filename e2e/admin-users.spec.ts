@@ -34,7 +34,7 @@ test.describe("user administration", () => {
     await row.getByRole("button", { name: `Disable ${email}` }).click();
     await expect(row).toContainText("disabled");
     await managerPage.goto("/portfolios");
-    await expect(managerPage).toHaveURL(/\/sign-in$/);
+    await expect(managerPage).toHaveURL(/\/sign-in\?next=%2Fportfolios$/);
     await manager.close();
   });
 });

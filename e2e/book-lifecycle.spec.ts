@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "./fixtures";
 import { storageStatePath } from "./accounts";
+import { screens as screensAt } from "./screens";
 
 // A manager carries a book from creation to deletion: the New portfolio flow with a CSV import, one
 // position added, one closed, one deleted, a deposit, a rename, archive (gone from the list) and a
@@ -14,24 +15,8 @@ const CSV = [
   "JPM,30,250,2026-06-01,LONG,PUBLIC",
 ].join("\n");
 
-/** Screenshots at phone and desktop width; the page must not scroll sideways at either. */
-async function screens(page: Page, name: string): Promise<void> {
-  for (const width of [390, 1440]) {
-    // A chart tooltip left open by the last click keeps the position it had before the resize (a
-    // phone never changes width like that): the pointer leaves the page first.
-    await page.mouse.move(0, 0);
-    await page.setViewportSize({ width, height: 900 });
-    // What sticks out past the right edge, named so a failure says where to look.
-    const overflowing = await page.evaluate(() =>
-      [...document.querySelectorAll("body *")]
-        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest(".table-wrap"))
-        .map((e) => `${e.tagName.toLowerCase()}${e.getAttribute("data-testid") ? `[${e.getAttribute("data-testid")}]` : ""}`)
-        .slice(0, 5),
-    );
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `${name} overflows at ${width} px: ${overflowing.join(", ")}`).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `test-results/screens/book-${name}-${width}.png`, fullPage: true });
-  }
-}
+/** Screenshots named after the book's step. */
+const screens = (page: Page, name: string) => screensAt(page, `book-${name}`);
 
 test("a manager creates a book from a CSV, changes its positions and flows, renames, archives and deletes it", async ({ page }) => {
   test.setTimeout(120_000);

@@ -104,7 +104,7 @@ test.describe("the new manager", () => {
     }
     for (const hero of ["hero-beta", "hero-vol", "hero-var", "hero-stress"]) {
       await expect(page.getByTestId(hero)).toContainText(asOfDate);
-      await expect(page.getByTestId(hero)).not.toContainText("n/a");
+      await expect(page.getByTestId(hero)).not.toContainText("Not available");
     }
     const positions = (await (await page.request.get(`/api/portfolios/${id}/positions`)).json()) as { positions: { symbol: string; valuation: { marketValue: number } | null }[] };
     expect(positions.positions.find((p) => p.symbol === "SMCI")?.valuation?.marketValue).toBeGreaterThan(0);

@@ -3,7 +3,7 @@ import { accountEmail, demoPassword, storageStatePath } from "./accounts";
 
 test("a demo manager signs in and sees their portfolios and a NAV chart", async ({ page }) => {
   await page.goto("/portfolios");
-  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fportfolios$/);
   await page.getByLabel("Email").fill(accountEmail("familyoffice"));
   await page.getByLabel("Password").fill(demoPassword);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -64,7 +64,8 @@ test.describe("an anonymous visitor", () => {
   for (const path of ["/portfolios/demo-individual", "/portfolios/demo-individual/risk", "/admin/batch"]) {
     test(`is sent to sign in from ${path}`, async ({ page }) => {
       await page.goto(path);
-      await expect(page).toHaveURL(/\/sign-in$/);
+      // …and brought back to it once signed in.
+      await expect(page).toHaveURL((url) => url.pathname === "/sign-in" && url.searchParams.get("next") === path);
     });
   }
 

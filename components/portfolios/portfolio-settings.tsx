@@ -1,11 +1,12 @@
 "use client";
-// A book's own settings, for its manager: name, description and starting equity; archive or restore;
+// A book's own settings, for its manager: name, description and starting equity; its benchmark; archive or restore;
 // delete for good once its name is typed. The server checks everything again.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { sendEndpoint } from "@/lib/contracts/client";
 import type { PortfolioPatchBody, PortfolioSummary } from "@/lib/contracts/portfolios";
+import { BenchmarkSetting } from "./benchmark-setting";
 import { portfolioKeys } from "./query-keys";
 
 export function PortfolioSettings({ portfolio }: { portfolio: PortfolioSummary }) {
@@ -65,6 +66,8 @@ export function PortfolioSettings({ portfolio }: { portfolio: PortfolioSummary }
           </p>
         )}
       </form>
+
+      <BenchmarkSetting portfolio={portfolio} />
 
       <section className="panel" aria-labelledby="archive-title">
         <h2 id="archive-title">{portfolio.archived ? "Archived" : "Archive"}</h2>

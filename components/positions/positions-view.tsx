@@ -13,6 +13,7 @@ import { PositionEditForm } from "./position-edit-form";
 import { PositionImport } from "./position-import";
 import { TableRegion } from "@/components/table-region";
 import { reasonLabel } from "@/lib/reason-codes";
+import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
 
 type RowAction = "edit" | "close" | "delete";
 const ACTION_LABELS: Record<RowAction, string> = { edit: "Edit", close: "Close", delete: "Delete" };
@@ -23,8 +24,9 @@ const BETA_COLUMNS: readonly FactorKey[] = FACTOR_KEYS.slice(0, 8);
 
 /** `canEdit`: the caller manages this book and it is not archived (an admin reads it but does not edit it). */
 export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; canEdit: boolean }) {
-  const positions = useApi("positions", portfolioId);
-  const betas = useApi("factors", portfolioId, { positions: "1" });
+  const asOf = useAsOfQuery();
+  const positions = useApi("positions", portfolioId, asOf);
+  const betas = useApi("factors", portfolioId, { ...asOf, positions: "1" });
   const [open, setOpen] = useState<{ id: string; action: RowAction } | null>(null);
   const [allBetas, setAllBetas] = useState(false);
   const betaColumns = allBetas ? BETA_COLUMNS : BETA_COLUMNS.slice(0, 1);

@@ -5,9 +5,10 @@ import { AnalyticsSection } from "@/components/analytics-section";
 import { useApi } from "@/components/use-api";
 import { niceTicksOf } from "@/lib/chart-ticks";
 import { formatNum, formatPct, formatPctTick } from "@/lib/format";
+import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
 
 export function ConcentrationChart({ portfolioId }: { portfolioId: string }) {
-  const query = useApi("concentration", portfolioId);
+  const query = useApi("concentration", portfolioId, useAsOfQuery());
   return (
     <AnalyticsSection title="Concentration" testId="concentration-section" query={query}>
       {(d) => {

@@ -5,9 +5,10 @@ import { AnalyticsSection } from "@/components/analytics-section";
 import { useApi } from "@/components/use-api";
 import { formatNum } from "@/lib/format";
 import { heatCellColours } from "@/lib/heat-colour";
+import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
 
 export function CorrelationHeatmap({ portfolioId }: { portfolioId: string }) {
-  const query = useApi("correlations", portfolioId);
+  const query = useApi("correlations", portfolioId, useAsOfQuery());
   return (
     <AnalyticsSection title="Correlations" testId="correlation-section" query={query}>
       {(d) => (

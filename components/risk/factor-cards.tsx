@@ -7,9 +7,10 @@ import { useApi } from "@/components/use-api";
 import type { FactorExposureRow } from "@/lib/contracts/analytics";
 import { niceTicksOf } from "@/lib/chart-ticks";
 import { directionClass, formatNum, formatNumTick, formatPct, formatUsd } from "@/lib/format";
+import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
 
 export function FactorCards({ portfolioId }: { portfolioId: string }) {
-  const query = useApi("factors", portfolioId);
+  const query = useApi("factors", portfolioId, useAsOfQuery());
   return (
     <>
       <AnalyticsSection title="Factor exposures" testId="factor-section" query={query}>

@@ -6,12 +6,15 @@ import { useApi } from "@/components/use-api";
 import { type AnalyticsResponse, type Available, isAvailable, type StressRow, unavailableOf } from "@/lib/contracts/analytics";
 import { formatNum, formatPct, formatUsd, signClass } from "@/lib/format";
 import { reasonLabel } from "@/lib/reason-codes";
+import { MethodologyLinkFor } from "../methodology-link";
+import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
 
 export function HeroRow({ portfolioId }: { portfolioId: string }) {
-  const factors = useApi("factors", portfolioId);
-  const vol = useApi("volatility", portfolioId);
-  const risk = useApi("var", portfolioId);
-  const stress = useApi("stress", portfolioId);
+  const asOf = useAsOfQuery();
+  const factors = useApi("factors", portfolioId, asOf);
+  const vol = useApi("volatility", portfolioId, asOf);
+  const risk = useApi("var", portfolioId, asOf);
+  const stress = useApi("stress", portfolioId, asOf);
   return (
     <section className="grid" aria-label="Key risk figures" data-testid="hero-row">
       <Hero label="Market beta" testId="hero-beta" query={factors}>
@@ -75,6 +78,7 @@ function Hero<R extends AnalyticsResponse>({ label, testId, query, children }: {
         {missing && <div className="muted">Not available: {reasonLabel(missing.reason)}</div>}
         {data && isAvailable(data) && children(data)}
       </div>
+      <MethodologyLinkFor testId={testId} about={label} />
     </div>
   );
 }

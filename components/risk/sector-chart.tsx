@@ -5,9 +5,10 @@ import { AnalyticsSection } from "@/components/analytics-section";
 import { useApi } from "@/components/use-api";
 import { niceTicksOf } from "@/lib/chart-ticks";
 import { formatPct, formatPctTick, formatUsd } from "@/lib/format";
+import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
 
 export function SectorChart({ portfolioId }: { portfolioId: string }) {
-  const query = useApi("sectors", portfolioId);
+  const query = useApi("sectors", portfolioId, useAsOfQuery());
   return (
     <AnalyticsSection title="Sector exposure" testId="sector-section" query={query}>
       {(d) => {

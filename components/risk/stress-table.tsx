@@ -7,6 +7,7 @@ import { useApi } from "@/components/use-api";
 import type { StressRow } from "@/lib/contracts/analytics";
 import { formatPct, formatUsd, signClass } from "@/lib/format";
 import { TableRegion } from "@/components/table-region";
+import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
 
 type Column = "name" | "directPnl" | "directPct" | "correlatedPnl" | "correlatedPct" | "difference" | "newNav";
 
@@ -21,7 +22,7 @@ const COLUMNS: { key: Column; label: string; format: (r: StressRow) => string; n
 ];
 
 export function StressTable({ portfolioId }: { portfolioId: string }) {
-  const query = useApi("stress", portfolioId);
+  const query = useApi("stress", portfolioId, useAsOfQuery());
   return (
     <AnalyticsSection title="Stress tests" testId="stress-section" query={query}>
       {(d) => <SortableStress portfolioId={portfolioId} rows={d.scenarios} />}
@@ -91,7 +92,7 @@ function SortableStress({ portfolioId, rows }: { portfolioId: string; rows: Stre
 }
 
 function ScenarioDetail({ portfolioId, scenarioKey }: { portfolioId: string; scenarioKey: string }) {
-  const query = useApi("stressDetail", portfolioId, scenarioKey);
+  const query = useApi("stressDetail", portfolioId, scenarioKey, useAsOfQuery());
   return (
     <AnalyticsSection title="Per-factor contributions" testId={`stress-detail-${scenarioKey}`} query={query} className="inner">
       {(d) => (

@@ -4,9 +4,10 @@ import { AnalyticsSection } from "@/components/analytics-section";
 import { useApi } from "@/components/use-api";
 import { formatPct, formatUsd } from "@/lib/format";
 import { TableRegion } from "@/components/table-region";
+import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
 
 export function VarTable({ portfolioId }: { portfolioId: string }) {
-  const query = useApi("var", portfolioId);
+  const query = useApi("var", portfolioId, useAsOfQuery());
   return (
     <AnalyticsSection title="Value at Risk (1 day)" testId="var-section" query={query}>
       {(d) => (

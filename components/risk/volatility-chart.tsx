@@ -5,9 +5,10 @@ import { AnalyticsSection } from "@/components/analytics-section";
 import { useApi } from "@/components/use-api";
 import { niceTicksOf } from "@/lib/chart-ticks";
 import { formatPct, formatPctTick } from "@/lib/format";
+import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
 
 export function VolatilityChart({ portfolioId }: { portfolioId: string }) {
-  const query = useApi("volatility", portfolioId);
+  const query = useApi("volatility", portfolioId, useAsOfQuery());
   return (
     <AnalyticsSection title="Volatility" testId="volatility-section" query={query}>
       {(d) => {

@@ -33,7 +33,7 @@ const unavailableSchema = z.object({
 export type Unavailable = z.infer<typeof unavailableSchema>;
 
 /** The envelope of every analytics answer: the figures as of one snapshot date, or Unavailable. */
-function analytics<S extends z.ZodRawShape>(figures: S) {
+export function analytics<S extends z.ZodRawShape>(figures: S) {
   return z.discriminatedUnion("available", [
     z.object({ portfolioId: z.string(), available: z.literal(true), asOfDate: isoDateSchema, ...figures }),
     unavailableSchema,

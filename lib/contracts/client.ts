@@ -42,6 +42,7 @@ import {
   positionListResponse,
   positionUpdateResponse,
 } from "./positions";
+import { performanceResponse } from "./performance";
 import { type RecomputeRequestBody, recomputeRequestedResponse, recomputeStatusResponse } from "./recompute";
 import { type CustomScenarioBody, scenarioCreatedResponse, scenarioDeletedResponse, scenarioListResponse, type ScenarioUpdateBody } from "./scenarios";
 import { symbolListResponse } from "./symbols";
@@ -141,6 +142,7 @@ export const endpoints = {
   concentration: endpoint((id: string, q: AsOfQuery = {}) => withQuery(portfolio(id, "concentration"), q), concentrationResponse),
   sectors: endpoint((id: string, q: AsOfQuery = {}) => withQuery(portfolio(id, "sectors"), q), sectorsResponse),
   stress: endpoint((id: string, q: AsOfQuery = {}) => withQuery(portfolio(id, "stress"), q), stressListResponse),
+  performance: endpoint((id: string, q: AsOfQuery = {}) => withQuery(portfolio(id, "performance"), q), performanceResponse),
   stressDetail: endpoint(
     (id: string, scenarioKey: string, q: AsOfQuery = {}) => withQuery(portfolio(id, `stress/${encodeURIComponent(scenarioKey)}`), q),
     stressDetailResponse,

@@ -16,6 +16,8 @@ const portfolioSummarySchema = z.object({
   inceptionDate: isoDateSchema,
   /** Hidden from lists and left out of batch runs; its results are kept. */
   archived: z.boolean(),
+  /** The symbol the performance figures are measured against. */
+  benchmarkSymbol: z.string(),
   positionCount: z.number().int(),
   latest: z.object({ date: isoDateSchema, nav: z.number().nullable(), pnlDay: z.number().nullable(), pnlCumulative: z.number().nullable() }).nullable(),
 });
@@ -58,8 +60,21 @@ export const portfolioCreateBody = (asOfDate: IsoDate) =>
 export type PortfolioCreateBody = z.input<ReturnType<typeof portfolioCreateBody>>;
 export type PortfolioCreateInput = z.output<ReturnType<typeof portfolioCreateBody>>;
 
+/** A ticker as the symbols table writes it; the data layer checks that it is listed. */
+export const benchmarkSymbol = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z][A-Z0-9.-]{0,9}$/, "must be a ticker such as SPY");
+
 export const portfolioPatchBody = z
-  .object({ name: name.optional(), description: description.optional(), startingEquity: startingEquity.optional(), archived: z.boolean().optional() })
+  .object({
+    name: name.optional(),
+    description: description.optional(),
+    startingEquity: startingEquity.optional(),
+    archived: z.boolean().optional(),
+    benchmarkSymbol: benchmarkSymbol.optional(),
+  })
   .strict()
   .refine((b) => Object.keys(b).length > 0, "give at least one field to change");
 export type PortfolioPatchBody = z.input<typeof portfolioPatchBody>;

@@ -1,16 +1,19 @@
 import "server-only";
 import type { Metadata } from "next";
 // Page-side guards: pages redirect to sign-in and answer 404 instead of returning JSON errors.
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { ApiError } from "@/lib/api/errors";
+import { signInPath } from "@/lib/auth/return-path";
+import { REQUEST_PATH_HEADER } from "@/lib/http/request-path";
 import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 import { getPortfolioOrThrow } from "./portfolios";
 import { getSessionUser, type SessionUser } from "./session";
 
 export async function requirePageUser(): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect("/sign-in");
+  if (!user) redirect(signInPath((await headers()).get(REQUEST_PATH_HEADER)));
   return user;
 }
 

@@ -18,6 +18,7 @@ interface SummaryRow {
   starting_equity: number;
   inception_date: string;
   archived: boolean;
+  benchmark_symbol: string;
   position_count: number;
   latest_date: string | null;
   nav: number | null;
@@ -32,7 +33,7 @@ interface SummaryRow {
 async function summaries(user: SessionUser, filter: { id: string } | { archived: boolean }): Promise<PortfolioSummary[]> {
   const { rows } = await getPool().query<SummaryRow>(
     `SELECT p.id, p.name, p.description, p.owner_id, u.name AS owner_name, p.currency, p.starting_equity, p.inception_date,
-            p.archived_at IS NOT NULL AS archived,
+            p.archived_at IS NOT NULL AS archived, p.benchmark_symbol,
             (SELECT count(*) FROM positions x WHERE x.portfolio_id = p.id)::int AS position_count,
             s.date AS latest_date, s.nav, s.pnl_day, s.pnl_cumulative
      FROM portfolios p
@@ -57,6 +58,7 @@ async function summaries(user: SessionUser, filter: { id: string } | { archived:
     startingEquity: r.starting_equity,
     inceptionDate: r.inception_date,
     archived: r.archived,
+    benchmarkSymbol: r.benchmark_symbol,
     positionCount: r.position_count,
     latest: r.latest_date === null ? null : { date: r.latest_date, nav: r.nav, pnlDay: r.pnl_day, pnlCumulative: r.pnl_cumulative },
   }));

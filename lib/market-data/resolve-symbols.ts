@@ -1,4 +1,4 @@
-// The open symbol universe (SPEC §6): a ticker that the symbols table does not list is looked up with
+// The open symbol universe (README, "Market data"): a ticker that the symbols table does not list is looked up with
 // the configured vendor; one it knows is listed (table `symbols`) with its price history from the
 // batch's look-back before the earliest date it is needed through the as-of date, so the batch values
 // it like a bundled one. Every other symbol gets the reason it was refused, to be shown after its name.

@@ -1,6 +1,7 @@
 // Black–Scholes prices and Greeks (no dividend) and OCC option symbols.
 // Time convention: T = calendar days from the as-of date to expiry / 365, so an option expiring on the
 // as-of date has T = 0 and is worth its intrinsic value; after expiry it is the caller's to drop.
+// Definition and reference test: docs/METHODOLOGY.md, "Options".
 import { isoDayNumber } from "@/lib/dates";
 import { normCdf, normPdf } from "./stats/normal";
 

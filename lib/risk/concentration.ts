@@ -1,5 +1,6 @@
 // Concentration: weights of |exposure| per symbol — lots merged, options on their underlying,
 // private holdings included — over the gross; HHI, effective number of positions, top-3/top-10 shares.
+// Definition and reference test: docs/METHODOLOGY.md, "Concentration".
 import type { ReasonCode } from "@/lib/reason-codes";
 import type { PositionValue } from "./position-exposure";
 

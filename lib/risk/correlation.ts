@@ -1,5 +1,6 @@
 // Correlation of the significant holdings: Pearson on daily log returns, ordered by gross
 // weight, with the average pairwise |ρ| and the effective number of bets 1 / (wᵀ R w).
+// Definition and reference test: docs/METHODOLOGY.md, "Correlations".
 import { lastIndexOnOrBefore, type PricePanel } from "./panel";
 import type { ReasonCode } from "@/lib/reason-codes";
 

@@ -1,5 +1,6 @@
 // EWMA covariance of the eight stress proxies' daily returns, as of a calculation date:
 // only returns dated on or before that date enter (no look-ahead), never "today's" data.
+// Definition and reference test: docs/METHODOLOGY.md, "Factor covariance".
 import { STRESS_PROXIES, type StressProxy } from "@/lib/factors/registry";
 import { lastIndexOnOrBefore, type PricePanel } from "./panel";
 import type { MissingBetaReason } from "./symbol-betas";

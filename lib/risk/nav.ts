@@ -1,6 +1,7 @@
 // NAV roll-forward: NAV_t = NAV_{t−1} + Σ position P&L_t + realized P&L_t + capital flows_t.
 // A day is a function of the previous day's NAV and that day's inputs only — never of whatever was
 // stored last — so recomputing a day gives the same NAV instead of compounding it.
+// Definition and reference test: docs/METHODOLOGY.md, "Valuation: NAV and P&L".
 import { entryCost, exitProceeds, isOpenOn, type EnginePosition, type PositionValue } from "./position-exposure";
 
 export interface OpenPositionDay {

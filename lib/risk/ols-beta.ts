@@ -1,5 +1,6 @@
 // One-factor OLS beta y = α + βx + ε with its statistics, as statsmodels computes them,
 // specialised for speed: the batch runs it hundreds of thousands of times.
+// Definition and reference test: docs/METHODOLOGY.md, "Factor betas".
 import { BETA_CAP } from "@/lib/factors/registry";
 import { windowMoments, type CentredMoments } from "./stats/moments";
 import { studentTTwoSidedP } from "./stats/student-t";

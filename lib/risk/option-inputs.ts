@@ -1,6 +1,7 @@
 // Option inputs for Black–Scholes: the underlying's 63-day realized volatility as of the date, the
 // configured risk-free rate, calendar-day time to expiry. Shared by the batch's valuation and the
 // demo seed (an option's entry premium), so both price an option the same way.
+// Definition and reference test: docs/METHODOLOGY.md, "Options".
 import type { IsoDate } from "@/lib/dates";
 import { blackScholes, yearFraction, type OptionGreeks } from "./black-scholes";
 import type { OptionContract } from "./position-exposure";

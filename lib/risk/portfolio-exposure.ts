@@ -1,5 +1,6 @@
 // Portfolio factor exposure: β_p,f = Σ exposure_i·β_i,f / NAV and $_f = Σ exposure_i·β_i,f.
 // A symbol without a beta contributes nothing; the coverage figure says how much exposure that leaves out.
+// Definition and reference test: docs/METHODOLOGY.md, "Portfolio factor exposure and coverage".
 import { FACTOR_KEYS, type FactorKey } from "@/lib/factors/registry";
 import type { ReasonCode } from "@/lib/reason-codes";
 import type { PositionValue } from "./position-exposure";

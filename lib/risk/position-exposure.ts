@@ -1,6 +1,7 @@
 // The engine's view of a position and its valuation on one date: market value (what it
 // is worth) and signed dollar exposure (how much underlying risk it carries) are kept apart, because
 // for an option they differ by far: premium × contracts × 100 vs delta × contracts × 100 × spot.
+// Definition and reference test: docs/METHODOLOGY.md, "Position exposure".
 
 export const POSITION_TYPES = ["LONG", "SHORT", "LC", "LP", "SC", "SP"] as const;
 export type PositionType = (typeof POSITION_TYPES)[number];

@@ -1,6 +1,7 @@
 // Daily simple returns over the price panel's date axis, and the return windows the regressions
 // use: a window of N returns ending at D is the last N returns with date ≤ D, and for a
 // regression only the dates where every needed return exists count.
+// Definition and reference test: docs/METHODOLOGY.md, "Daily returns of a symbol".
 import type { PricePanel } from "./panel";
 
 /**

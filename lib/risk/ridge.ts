@@ -2,6 +2,7 @@
 // standardised regressors: centre y, standardise each regressor by its mean and
 // population sd (ddof 0), minimise ‖y − Xb‖² + α‖b‖² without penalising the intercept, and report
 // raw-unit betas b_j / sd_j.
+// Definition and reference test: docs/METHODOLOGY.md, "Factor betas".
 import { capBeta, type CappedBeta } from "./ols-beta";
 import { choleskySolve } from "./stats/cholesky";
 import { windowMoments, type CentredMoments } from "./stats/moments";

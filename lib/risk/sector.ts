@@ -2,6 +2,7 @@
 // its GICS sector; an ETF's is whatever the symbol data gives (a GICS sector for sector ETFs, an asset
 // class such as "US Equity" or "Fixed Income" for the others), "ETF" if it gives none; options count
 // in their underlying's bucket; private holdings and unknown symbols go to "Unclassified".
+// Definition and reference test: docs/METHODOLOGY.md, "Sector exposure".
 import type { ReasonCode } from "@/lib/reason-codes";
 import type { PositionValue } from "./position-exposure";
 

@@ -1,6 +1,7 @@
 // Stress betas: one model for every scenario, so nothing is counted twice. Per symbol and
 // date, a ridge regression (the style-ridge procedure, α = 1) of its last 90 returns on the returns of
 // the eight stress proxies.
+// Definition and reference test: docs/METHODOLOGY.md, "Stress betas".
 import { STRESS_PROXIES, type StressProxy } from "@/lib/factors/registry";
 import { lastIndexOnOrBefore, type PricePanel } from "./panel";
 import { commonValidIndices, ReturnCache, windowBounds } from "./returns";

@@ -1,7 +1,8 @@
 // Stress tests. A scenario becomes shocks of some of the eight stress proxies; the direct
 // P&L multiplies the displayed factor dollar exposures by those shocks, the correlated P&L completes
 // the shock vector by its conditional expectation under the factor covariance and runs every
-// position through its stress betas, plus a gamma term for options. Nothing is clipped (lesson 12).
+// position through its stress betas, plus a gamma term for options. Nothing is clipped (docs/METHODOLOGY.md, lesson 12).
+// Definition and reference test: docs/METHODOLOGY.md, "Stress tests and scenarios".
 import { FACTORS, STRESS_PROXIES, type StressProxy } from "@/lib/factors/registry";
 import { closeOnDate, type PricePanel } from "./panel";
 import { DEFAULT_TLT_DURATION, SHOCK_PROXY, type ScenarioDefinition, type ShockableFactor } from "@/lib/stress/scenarios";

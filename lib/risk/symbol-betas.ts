@@ -2,6 +2,7 @@
 // style factors jointly by ridge, the four spreads by one-factor OLS on long − short returns.
 // SymbolBetaEngine caches returns and each symbol's usable-date lists and slides rolling sums along
 // them, so consecutive dates of a symbol cost O(1) each.
+// Definition and reference test: docs/METHODOLOGY.md, "Factor betas".
 import { FACTOR_KEYS, FACTORS, STYLE_FACTOR_KEYS, type FactorKey } from "@/lib/factors/registry";
 import { lastIndexOnOrBefore, type PricePanel } from "./panel";
 import type { ReasonCode } from "@/lib/reason-codes";

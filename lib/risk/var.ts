@@ -1,5 +1,6 @@
 // One-day Value at Risk and Expected Shortfall of today's holdings, historical and parametric,
 // from the daily dollar P&L series L_t = Σ exposure_i · r_i,t (portfolioReturnSeries).
+// Definition and reference test: docs/METHODOLOGY.md, "Value at Risk and Expected Shortfall".
 import type { ReasonCode } from "@/lib/reason-codes";
 import { normInv, normPdf } from "./stats/normal";
 import { sampleStd } from "./volatility";

@@ -1,6 +1,7 @@
 // Portfolio volatility: the return series of today's holdings over the price history, realized
 // vol, HAR-RV and EWMA forecasts, percentile and trend. A metric without enough history is null with
 // INSUFFICIENT_HISTORY — never estimated from fewer returns than its definition needs.
+// Definition and reference test: docs/METHODOLOGY.md, "Volatility and its forecasts".
 import { lastIndexOnOrBefore } from "./panel";
 import type { ReasonCode } from "@/lib/reason-codes";
 import type { ReturnCache } from "./returns";

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Golden factor betas (SPEC §3–4): statsmodels OLS for MARKET, IR and the spreads, sklearn Ridge for
+"""Golden factor betas (docs/METHODOLOGY.md, "Factor betas"): statsmodels OLS for MARKET, IR and the spreads, sklearn Ridge for
 the six style factors, on the bundled prices. Writes tests/fixtures/golden/symbol-betas.json.
 
 Run: /usr/bin/python3 scripts/golden/betas.py

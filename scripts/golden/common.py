@@ -1,4 +1,4 @@
-"""Shared loading and definitions for the golden-value scripts of the calculation engine (SPEC §3–4).
+"""Shared loading and definitions for the golden-value scripts of the calculation engine (docs/METHODOLOGY.md).
 
 Independent of the TypeScript code: pandas for windows, statsmodels for OLS, scikit-learn for ridge.
 """

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Golden values for the portfolio-level risk engine (lib/risk/*), computed independently with
-numpy / pandas / statsmodels / scipy from the bundled prices (SPEC §4).
+numpy / pandas / statsmodels / scipy from the bundled prices (docs/METHODOLOGY.md).
 
 Writes tests/fixtures/golden/portfolio-analytics.json (exposures, factor exposure, volatility, VaR,
 correlation, concentration, sector for a few deterministic portfolios on a few dates, March 2020

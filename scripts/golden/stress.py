@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Golden factor covariance, stress betas and stress tests (SPEC §4), with numpy / sklearn from the
+"""Golden factor covariance, stress betas and stress tests (docs/METHODOLOGY.md, "Factor covariance" to "Stress tests and scenarios"), with numpy / sklearn from the
 bundled prices. Writes tests/fixtures/golden/stress.json.
 
 Run: /usr/bin/python3 scripts/golden/stress.py

@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import { type ReactNode, Suspense } from "react";
+import { AsOfDateControl } from "@/components/date-travel/as-of-date-control";
 import { PortfolioHeader } from "@/components/portfolio-header";
 import { RecomputeStatus } from "@/components/recompute-status";
 import { getPagePortfolio } from "@/lib/dal/pages";
@@ -16,6 +17,9 @@ export default async function PortfolioLayout({ children, params }: { children: 
         canEdit={portfolio.ownerId === user.id}
       />
       <RecomputeStatus portfolioId={portfolio.id} canRequest={portfolio.ownerId === user.id} />
+      <Suspense>
+        <AsOfDateControl portfolioId={portfolio.id} />
+      </Suspense>
       {children}
     </>
   );

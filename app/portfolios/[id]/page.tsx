@@ -1,3 +1,4 @@
+import { PerformancePanel } from "@/components/performance/performance-panel";
 import { PortfolioOverview } from "@/components/portfolio-overview";
 import { CapitalFlowsSection } from "@/components/portfolios/capital-flows-section";
 import { getPagePortfolio, portfolioPageTitle } from "@/lib/dal/pages";
@@ -10,6 +11,7 @@ export default async function PortfolioPage({ params }: { params: Promise<{ id: 
   return (
     <>
       <PortfolioOverview portfolio={portfolio} />
+      <PerformancePanel portfolioId={portfolio.id} />
       <CapitalFlowsSection portfolioId={portfolio.id} inceptionDate={portfolio.inceptionDate} canEdit={portfolio.ownerId === user.id && !portfolio.archived} />
     </>
   );

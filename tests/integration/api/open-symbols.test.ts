@@ -1,4 +1,4 @@
-// The open symbol universe (SPEC §6): a ticker outside the symbols table is looked up with the
+// The open symbol universe (README, "Market data"): a ticker outside the symbols table is looked up with the
 // configured vendor (here the local fake of FMP, reached through FMP_BASE_URL), listed with its mapped
 // sector and its price history, and accepted; one the vendor does not know, or any unlisted one with
 // only the bundled file, is refused naming the symbol and why, and nothing of the book is written.

@@ -1,4 +1,4 @@
-// GET/POST /api/scenarios — the stress-scenario library and custom scenarios (SPEC §4).
+// GET/POST /api/scenarios — the stress-scenario library and custom scenarios (docs/METHODOLOGY.md, "Stress tests and scenarios").
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { GET, POST } from "@/app/api/scenarios/route";
 import { runLocalBatch } from "@/lib/batch/local-executor";

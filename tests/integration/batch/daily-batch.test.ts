@@ -1,5 +1,5 @@
 // The daily batch through the local executor against a real PostgreSQL: the full demo back-fill, and
-// the SPEC §12 lessons about the batch as named tests.
+// the lessons of docs/METHODOLOGY.md ("Lessons kept as regression tests") about the batch as named tests.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { runLocalBatch } from "@/lib/batch/local-executor";
 import { BatchConflictError } from "@/lib/batch/runs";
@@ -76,7 +76,7 @@ describe("the full demo back-fill (local executor)", () => {
   });
 });
 
-describe("SPEC §12 lessons about the batch", () => {
+describe("lessons about the batch", () => {
   test("lesson 1: a skip carries a reason and is never reported as a success", async () => {
     const { rows } = await db().query<{ bad_skips: string; reasoned_successes: string; skips: string }>(
       `SELECT count(*) FILTER (WHERE status = 'SKIPPED' AND reason_code IS NULL)::text AS bad_skips,

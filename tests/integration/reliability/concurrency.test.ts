@@ -1,4 +1,4 @@
-// Runs that meet (SPEC §5, §11): two forced reruns of the same portfolio and date at once, a cron
+// Runs that meet (docs/ARCHITECTURE.md, "The daily batch"): two forced reruns of the same portfolio and date at once, a cron
 // batch overlapping an admin's forced rerun started through the API, two normal batches of one as-of
 // date. The per-portfolio lease serializes the writers: the results equal one clean run, figure for
 // figure, with no duplicate rows and the NAV unchanged.

@@ -1,4 +1,4 @@
-// The database fails in the middle of the batch (SPEC §11): a trigger raises on one table for one
+// The database fails in the middle of the batch (docs/ARCHITECTURE.md, "The daily batch"): a trigger raises on one table for one
 // portfolio. The failure is recorded with its message and stack, the other portfolios complete, the
 // failed portfolio's write is rolled back whole (nothing half-written, snapshots not COMPLETE), and a
 // rerun heals it with the NAVs of a clean run. A failure in a run-level phase fails the run, leaves

@@ -1,4 +1,4 @@
-// Data integrity after every batch (SPEC §11): each portfolio-day records its INTEGRITY_CHECKS with
+// Data integrity after every batch (docs/ARCHITECTURE.md, "Batch integrity"): each portfolio-day records its INTEGRITY_CHECKS with
 // the number of checks passed; every stored COMPLETE day satisfies the invariants (Σ|exposure| =
 // gross, Σ exposure = net, factor dollars = beta × NAV, NAV = previous NAV + P&L + flows, stress new
 // NAV = NAV + correlated P&L); and a day whose figures break one is never stored as COMPLETE.

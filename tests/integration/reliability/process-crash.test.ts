@@ -1,4 +1,4 @@
-// The batch process dies mid-run (SPEC §11): `npm run batch` (scripts/batch.ts) is killed with
+// The batch process dies mid-run (docs/ARCHITECTURE.md, "The daily batch"): `npm run batch` (scripts/batch.ts) is killed with
 // SIGKILL once some chunks are written. Nothing half-written is COMPLETE (every COMPLETE snapshot of
 // the dead run has all its rows and a WRITE_RESULTS row; the rest stay PENDING), the run stays
 // RUNNING until reaped as dead, its portfolio lease blocks other runs until it expires and can then

@@ -1,4 +1,4 @@
-// The market data vendor misbehaves (SPEC §11): a timeout, a 500, a 429, a symbol left out, a body
+// The market data vendor misbehaves (README, "Market data"): a timeout, a 500, a 429, a symbol left out, a body
 // that is not its format. The batch runs through a local fake of FMP after the last two days' prices
 // were deleted, so it must fetch them: the run goes on for everything else, records exactly which
 // symbol failed and why, stores the affected portfolio's days provisional (valued on the symbol's last

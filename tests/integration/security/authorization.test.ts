@@ -121,6 +121,7 @@ const TABLE: Record<string, Row> = {
   "GET /api/portfolios/[id]/correlations": portfolioRead("/correlations"),
   "GET /api/portfolios/[id]/concentration": portfolioRead("/concentration"),
   "GET /api/portfolios/[id]/sectors": portfolioRead("/sectors"),
+  "GET /api/portfolios/[id]/performance": portfolioRead("/performance"),
   "GET /api/portfolios/[id]/positions": portfolioRead("/positions"),
   "POST /api/portfolios/[id]/positions": {
     path: (ids) => `/api/portfolios/${ids.portfolioId}/positions`,

@@ -1,4 +1,4 @@
-// Bad input to every route handler (SPEC §7, §11): malformed JSON, wrong types, out-of-range numbers,
+// Bad input to every route handler (docs/ARCHITECTURE.md, "Requests"): malformed JSON, wrong types, out-of-range numbers,
 // unknown ids, oversized bodies, hostile strings in paths, queries and bodies, and broken CSV files.
 // Each answers a 4xx with `{ error: { code, message } }` naming the field, and nothing is written.
 import { NextRequest } from "next/server";
@@ -21,6 +21,7 @@ import * as stressScenario from "@/app/api/portfolios/[id]/stress/[scenarioKey]/
 import * as stress from "@/app/api/portfolios/[id]/stress/route";
 import * as valueAtRisk from "@/app/api/portfolios/[id]/var/route";
 import * as volatility from "@/app/api/portfolios/[id]/volatility/route";
+import * as performance from "@/app/api/portfolios/[id]/performance/route";
 import { getPool } from "@/lib/db/pool";
 import { routeParams, sessionCookie, TEST_ORIGIN, useSeededDatabase } from "../helpers";
 import { AS_OF, writableRowCounts } from "./security-helpers";
@@ -213,6 +214,7 @@ describe("unknown ids answer 404", () => {
     ["GET /api/portfolios/[id]/correlations", correlations.GET, "/correlations"],
     ["GET /api/portfolios/[id]/concentration", concentration.GET, "/concentration"],
     ["GET /api/portfolios/[id]/sectors", sectors.GET, "/sectors"],
+    ["GET /api/portfolios/[id]/performance", performance.GET, "/performance"],
     ["GET /api/portfolios/[id]/positions", positions.GET, "/positions"],
   ];
 
@@ -252,6 +254,7 @@ describe("bad query parameters answer 422 naming the parameter", () => {
     ["correlations", correlations.GET, "/correlations"],
     ["concentration", concentration.GET, "/concentration"],
     ["sectors", sectors.GET, "/sectors"],
+    ["performance", performance.GET, "/performance"],
     ["positions", positions.GET, "/positions"],
   ];
   const badDates = ["2026-02-30", "yesterday", "2026-7-13", HOSTILE.sql, HOSTILE.html];

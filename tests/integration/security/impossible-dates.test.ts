@@ -19,6 +19,7 @@ import * as stressScenario from "@/app/api/portfolios/[id]/stress/[scenarioKey]/
 import * as stress from "@/app/api/portfolios/[id]/stress/route";
 import * as valueAtRisk from "@/app/api/portfolios/[id]/var/route";
 import * as volatility from "@/app/api/portfolios/[id]/volatility/route";
+import * as performance from "@/app/api/portfolios/[id]/performance/route";
 import * as scenarios from "@/app/api/scenarios/route";
 import { getPool } from "@/lib/db/pool";
 import { appRequest, routeParams, sessionCookie, useSeededDatabase } from "../helpers";
@@ -69,6 +70,7 @@ const ANALYTICS: [string, RouteHandler, string, Record<string, string>][] = [
   ["correlations", correlations.GET, "/correlations", {}],
   ["concentration", concentration.GET, "/concentration", {}],
   ["sectors", sectors.GET, "/sectors", {}],
+  ["performance", performance.GET, "/performance", {}],
   ["positions", positions.GET, "/positions", {}],
 ];
 

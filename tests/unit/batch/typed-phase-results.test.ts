@@ -1,4 +1,4 @@
-// SPEC §12 lesson 1: a result key renamed on one side made every portfolio look like "no public
+// Lesson 1 (docs/METHODOLOGY.md): a result key renamed on one side made every portfolio look like "no public
 // positions" and the run reported success. Phase results are typed: a renamed key is a compile error
 // (the @ts-expect-error lines and the expectTypeOf checks fail `tsc` if the typing is ever loosened),
 // a skip needs a reason from the closed list, and a run whose portfolios were skipped is no success.

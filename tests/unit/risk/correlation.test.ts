@@ -42,7 +42,7 @@ describe("correlation", () => {
     expect(r.matrix[0]).toBe(1);
   });
 
-  // SPEC §12 lesson 6.
+  // Lesson 6 (docs/METHODOLOGY.md).
   test("lesson 6: no public exposure gives NO_PUBLIC_POSITIONS", () => {
     expect(correlationMatrix(bundledPanel(), new Map(), 950_000, "2024-06-28")).toMatchObject({ available: false, reason: "NO_PUBLIC_POSITIONS" });
   });

@@ -65,7 +65,7 @@ describe("NAV roll-forward", () => {
     expect(rollForwardNav(input).realizedPnl).toBe(100);
   });
 
-  // SPEC §12 lesson 8: re-running the same day compounded NAV.
+  // Lesson 8 (docs/METHODOLOGY.md): re-running the same day compounded NAV.
   test("lesson 8: re-running a day with the same inputs gives the same NAV, never a compounded one", () => {
     const rolled = rollGolden();
     const i = golden.days.findIndex((d) => d.date === "2020-03-16");
@@ -85,7 +85,7 @@ describe("NAV roll-forward", () => {
     expect(rollGolden().map((d) => d.nav)).toEqual(rolled.map((d) => d.nav));
   });
 
-  // SPEC §12 lesson 6: a private-only portfolio must still be valued.
+  // Lesson 6 (docs/METHODOLOGY.md): a private-only portfolio must still be valued.
   test("lesson 6: a private-only portfolio is valued: NAV, long exposure and cash", () => {
     const pe: EnginePosition = { ...stockPosition("pe", "ACME-PE", 1000, "2024-01-02"), investmentClass: "PRIVATE", entryPrice: 20, markPrice: 25 };
     const day1 = rollForwardNav({ previousNav: null, startingEquity: 950_000, open: [{ value: valuePrivate(pe), previousMarketValue: 20_000 }], closedToday: [], capitalFlow: 0 });

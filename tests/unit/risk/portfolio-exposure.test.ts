@@ -41,14 +41,14 @@ describe("portfolio factor exposure", () => {
     expect(result.exposures[0]).toEqual({ factor: "MARKET", beta: 0.12, dollars: 1200, coverage: 0.25, lowCoverage: true, missingSymbols: ["XOM"] });
   });
 
-  // SPEC §12 lesson 6: a portfolio of only private holdings crashed the beta calculation.
+  // Lesson 6 (docs/METHODOLOGY.md): a portfolio of only private holdings crashed the beta calculation.
   test("lesson 6: a private-only portfolio gets no factor exposure, with NO_PUBLIC_POSITIONS", () => {
     const pe = { ...stock("pe", "ACME-PE", 1000), investmentClass: "PRIVATE" as const };
     const result = portfolioFactorExposures([valuePrivate(pe)], new Map(), 100_000);
     expect(result).toMatchObject({ available: false, reason: "NO_PUBLIC_POSITIONS" });
   });
 
-  // SPEC §12 lesson 9: betas were computed only for the last date of a back-fill.
+  // Lesson 9 (docs/METHODOLOGY.md): betas were computed only for the last date of a back-fill.
   test("lesson 9: two dates of a back-fill get two different factor exposures", () => {
     const panel = bundledPanel();
     const positions = [stock("a", "AAPL", 100), stock("b", "JPM", 50)];

@@ -99,7 +99,7 @@ describe("position exposure", () => {
     expect([...publicExposureBySymbol(values)]).toEqual([["AAPL", 2000 + 1000 + 0.5 * 2 * 100 * 200]]);
   });
 
-  // SPEC §12 lesson 9: betas and exposures were computed only for the last date of a back-fill.
+  // Lesson 9 (docs/METHODOLOGY.md): betas and exposures were computed only for the last date of a back-fill.
   test("lesson 9: every date of a back-fill gets its own exposures, moving with that date's prices", () => {
     const panel = bundledPanel();
     const dates = ["2020-03-20", "2020-03-23"];

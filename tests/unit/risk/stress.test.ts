@@ -126,7 +126,7 @@ describe("stress tests match the numpy reference", () => {
   });
 });
 
-describe("SPEC §12 lessons", () => {
+describe("lessons kept as regression tests", () => {
   test("lesson 11: a +100 bp shock moves TLT by −17 % through the duration", () => {
     expect(tltReturnForRateShock(100)).toBeCloseTo(-0.17, 15);
     const shocks = resolveScenario(scenarioOrThrow("RATES_UP_100BP"));

@@ -60,7 +60,7 @@ describe("portfolio volatility", () => {
     expect(portfolioReturnSeries(bundledReturns(), new Map([["NOPE", 1e5]]), 1e5, "2024-06-28", 10)).toMatchObject({ available: false, reason: "MISSING_PRICES" });
   });
 
-  // SPEC §12 lesson 6: a portfolio of only private holdings crashed the analytics.
+  // Lesson 6 (docs/METHODOLOGY.md): a portfolio of only private holdings crashed the analytics.
   test("lesson 6: no public exposure gives NO_PUBLIC_POSITIONS, not a crash", () => {
     expect(portfolioReturnSeries(bundledReturns(), new Map(), 950_000, "2024-06-28", VOL_HISTORY_RETURNS)).toMatchObject({ available: false, reason: "NO_PUBLIC_POSITIONS" });
   });
