@@ -13,6 +13,10 @@ const marked = new Marked({
       return `<h${depth} id="${headingSlug(text)}">${this.parser.parseInline(tokens)}</h${depth}>\n`;
     },
   },
+  hooks: {
+    // A wide table scrolls inside its own region, which a keyboard can reach (tab, then arrow keys).
+    postprocess: (html) => html.replaceAll("<table>", '<div class="table-scroll" tabindex="0" role="region" aria-label="Table, scrolls sideways"><table>').replaceAll("</table>", "</table></div>"),
+  },
 });
 
 let rendered: Promise<string> | undefined;
