@@ -1,17 +1,36 @@
-// One line of the bench report: a measured value against its target (README, "Performance").
+// One line of the bench report: a measured value against its target (README, "Performance"). The
+// targets are multiples of yardsticks measured in the same run (T_copy, /api/health), so a busy
+// machine moves a line and its yardstick together.
+export interface BenchTarget {
+  bound: number;
+  /** "at-most": the value must not exceed the bound (times); "at-least": not fall below it (throughput). */
+  kind: "at-most" | "at-least";
+}
+
 export interface BenchLine {
   name: string;
   value: number;
   unit: string;
-  /** Upper bound from the README's performance targets (null: reported for information only). */
-  target: number | null;
+  /** The README's performance target (null: reported for information only). */
+  target: BenchTarget | null;
   /** How the value was obtained when not measured directly at full size (e.g. scaled linearly). */
   note?: string;
-  /** Extra figures for the batch lines: rows written, rows/s, peak RSS. */
+  /** Absolute figures behind the value: seconds, rows written, rows/s, peak RSS, req/s. */
   extra?: Record<string, number | string>;
 }
 
-export const verdict = (l: BenchLine): string =>
-  l.target === null ? "info" : l.value <= l.target ? "pass" : `gap ×${(l.value / l.target).toFixed(2)}`;
+export const atMost = (bound: number): BenchTarget => ({ bound, kind: "at-most" });
+export const atLeast = (bound: number): BenchTarget => ({ bound, kind: "at-least" });
+
+/** "pass", or how far the line is from its target as a factor (always ≥ 1: ×2.00 is twice too slow). */
+export function verdict(l: BenchLine): string {
+  if (l.target === null) return "info";
+  const { bound, kind } = l.target;
+  const pass = kind === "at-most" ? l.value <= bound : l.value >= bound;
+  if (pass) return "pass";
+  return `gap ×${(kind === "at-most" ? l.value / bound : bound / l.value).toFixed(2)}`;
+}
+
+export const targetText = (l: BenchLine): string => (l.target === null ? "—" : `${l.target.kind === "at-most" ? "≤" : "≥"} ${l.target.bound} ${l.unit}`);
 
 export const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;

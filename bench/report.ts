@@ -3,23 +3,27 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Table from "cli-table3";
-import { verdict, type BenchLine } from "./line";
+import type { Yardsticks } from "./yardstick";
+import { targetText, verdict, type BenchLine } from "./line";
 
 export interface BenchReport {
   startedAt: string;
   finishedAt: string;
   mode: "full" | "quick";
   database: string;
+  /** The yardsticks every target is a multiple of, measured in this run. */
+  yardsticks: Yardsticks;
   machine: { cpus: number; node: string; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
   lines: (BenchLine & { verdict: string })[];
 }
 
-export function buildReport(lines: readonly BenchLine[], o: { startedAt: Date; mode: "full" | "quick"; database: string; loadAtStart: number[] }): BenchReport {
+export function buildReport(lines: readonly BenchLine[], o: { startedAt: Date; mode: "full" | "quick"; database: string; loadAtStart: number[]; yardsticks: Yardsticks }): BenchReport {
   return {
     startedAt: o.startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     mode: o.mode,
     database: o.database,
+    yardsticks: o.yardsticks,
     machine: { cpus: os.cpus().length, node: process.version, loadAverageAtStart: o.loadAtStart, loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100) },
     lines: lines.map((l) => ({ ...l, verdict: verdict(l) })),
   };
@@ -32,16 +36,16 @@ const extraText = (l: BenchLine) =>
     .join(", ");
 
 export function renderTable(report: BenchReport): string {
-  const table = new Table({ head: ["line", "measured", "target", "result", "details"], wordWrap: true, colWidths: [52, 11, 12, 11, 62] });
+  const table = new Table({ head: ["line", "measured", "target", "result", "details"], wordWrap: true, colWidths: [50, 14, 15, 11, 60] });
   for (const l of report.lines) {
-    table.push([l.name, `${l.value} ${l.unit}`, l.target === null ? "—" : `≤ ${l.target} ${l.unit}`, l.verdict, [extraText(l), l.note].filter(Boolean).join("; ")]);
+    table.push([l.name, `${l.value} ${l.unit}`, targetText(l), l.verdict, [extraText(l), l.note].filter(Boolean).join("; ")]);
   }
   return table.toString();
 }
 
 /** Markdown version of the table, for the README's Performance section. */
 export function renderMarkdown(report: BenchReport): string {
-  const rows = report.lines.map((l) => `| ${l.name} | ${l.value} ${l.unit} | ${l.target === null ? "—" : `≤ ${l.target} ${l.unit}`} | ${l.verdict} | ${[extraText(l), l.note].filter(Boolean).join("; ")} |`);
+  const rows = report.lines.map((l) => `| ${l.name} | ${l.value} ${l.unit} | ${targetText(l)} | ${l.verdict} | ${[extraText(l), l.note].filter(Boolean).join("; ")} |`);
   return ["| line | measured | target | result | details |", "|---|---|---|---|---|", ...rows].join("\n");
 }
 

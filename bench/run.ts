@@ -1,25 +1,25 @@
-// `npm run bench`: the speed targets of the README's "Performance" table, measured (never asserted by tests).
+// `npm run bench`: the speed targets of the README's "Performance" table, measured (never asserted by
+// tests), each as a multiple of a yardstick measured in the same run: T_copy for the batch lines,
+// /api/health for the API lines.
 //   --quick      100 portfolios per synthetic line (scaled linearly to 1,000 in the report), 3 s per API line
-//   --no-api     skip the API latency lines (no app server)
-//   --backfill-portfolios N   portfolios actually run for the 87-day back-fill (default 250, scaled ×4:
-//                at ~12 ms per portfolio-day on 2 shared cores the full 1,000 × 87 takes ~18 min, beyond
-//                the ~15 min a default run should take; pass 1000 to run it in full)
+//   --no-api     skip the API lines (no app server)
+//   --backfill-portfolios N   portfolios run for the 87-day back-fill (default: all 1,000, the target's size)
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { benchApiLatency } from "./api-latency";
 import { benchDemoBackfill } from "./demo-backfill";
-import type { BenchLine } from "./line";
+import { round, type BenchLine } from "./line";
 import { preparedDatabase } from "./prepared-database";
 import { buildReport, renderMarkdown, renderTable, writeReport } from "./report";
 import { benchSymbolBetas } from "./symbol-betas";
 import { benchSyntheticScale, FULL_PORTFOLIOS } from "./synthetic-scale";
+import { measureTCopy, T_COPY_ROWS, type Yardsticks } from "./yardstick";
 
 const { values: args } = parseArgs({
   options: { quick: { type: "boolean" }, "no-api": { type: "boolean" }, "backfill-portfolios": { type: "string" }, markdown: { type: "boolean" } },
 });
 const quick = Boolean(args.quick);
 const QUICK_PORTFOLIOS = 100;
-const DEFAULT_BACKFILL_PORTFOLIOS = 250;
 const log = (m: string) => console.log(`[bench] ${m}`);
 
 async function main() {
@@ -31,19 +31,30 @@ async function main() {
   log("engine: symbol betas");
   lines.push(await benchSymbolBetas());
 
+  let health: Yardsticks["health"] = null;
   const demo = await preparedDatabase("demo", { demo: true });
+  let demoTCopy: number;
   try {
+    demoTCopy = await measureTCopy(demo.pool);
+    log(`T_copy (${T_COPY_ROWS.toLocaleString("en-US")} rows) ${round(demoTCopy)} s`);
     log(`demo back-fill on ${demo.kind}`);
-    lines.push(await benchDemoBackfill(demo));
-    if (!args["no-api"]) lines.push(...(await benchApiLatency({ databaseUrl: demo.url, seconds: quick ? 3 : 10, log })));
+    lines.push(await benchDemoBackfill(demo, demoTCopy));
+    if (!args["no-api"]) {
+      const api = await benchApiLatency({ databaseUrl: demo.url, seconds: quick ? 3 : 10, log });
+      lines.push(...api.lines);
+      health = api.health;
+    }
   } finally {
     await demo.close();
   }
 
-  const backfill = Number(args["backfill-portfolios"] ?? (quick ? QUICK_PORTFOLIOS : DEFAULT_BACKFILL_PORTFOLIOS));
-  lines.push(...(await benchSyntheticScale({ dayPortfolios: quick ? QUICK_PORTFOLIOS : FULL_PORTFOLIOS, backfillPortfolios: backfill, log })));
+  const backfill = Number(args["backfill-portfolios"] ?? (quick ? QUICK_PORTFOLIOS : FULL_PORTFOLIOS));
+  const scale = await benchSyntheticScale({ dayPortfolios: quick ? QUICK_PORTFOLIOS : FULL_PORTFOLIOS, backfillPortfolios: backfill, log });
+  lines.push(...scale.lines);
 
-  const report = buildReport(lines, { startedAt, mode: quick ? "quick" : "full", database: demo.kind, loadAtStart });
+  const yardsticks: Yardsticks = { tCopySeconds: { demo: round(demoTCopy), scale: round(scale.tCopySeconds) }, health };
+  const report = buildReport(lines, { startedAt, mode: quick ? "quick" : "full", database: demo.kind, loadAtStart, yardsticks });
+  log(`yardsticks: T_copy ${yardsticks.tCopySeconds.demo} s (demo lines), ${yardsticks.tCopySeconds.scale} s (synthetic lines)${health ? `; /api/health ${health.requestsPerSecond} req/s, one client p50 ${health.oneClientP50Ms} ms` : ""}`);
   console.log(renderTable(report));
   if (args.markdown) console.log(renderMarkdown(report));
   log(`written ${writeReport(report)} and bench/results/latest.json`);

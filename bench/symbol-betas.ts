@@ -2,7 +2,7 @@
 import { readPriceFile } from "@/lib/market-data/price-file";
 import { buildPricePanel } from "@/lib/market-data/price-panel";
 import { computeSymbolBetasForDates } from "@/lib/risk/symbol-betas";
-import type { BenchLine } from "./line";
+import { atMost, type BenchLine } from "./line";
 
 const DATES = 250;
 const TARGET_MS = 2000;
@@ -15,10 +15,10 @@ export async function benchSymbolBetas(): Promise<BenchLine> {
   const result = computeSymbolBetasForDates(panel, panel.symbols, dates);
   const ms = performance.now() - start;
   if (result.size !== panel.symbols.length) throw new Error("symbol betas benchmark lost symbols");
-  return { name: `symbol betas: ${panel.symbols.length} symbols × ${dates.length} dates × 12 factors`, value: Math.round(ms), unit: "ms", target: TARGET_MS };
+  return { name: `symbol betas: ${panel.symbols.length} symbols × ${dates.length} dates × 12 factors`, value: Math.round(ms), unit: "ms", target: atMost(TARGET_MS) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await benchSymbolBetas();
-  console.log(`${r.name}: ${r.value} ${r.unit} (target ≤ ${r.target} ${r.unit})`);
+  console.log(`${r.name}: ${r.value} ${r.unit} (target ≤ ${TARGET_MS} ms)`);
 }

@@ -6,6 +6,7 @@ import type pg from "pg";
 import type { Queryable } from "@/lib/db/pool";
 import { withTransaction } from "@/lib/db/pool";
 import type { IsoDate } from "@/lib/dates";
+import { STRESS_PROXIES } from "@/lib/factors/registry";
 import type { DayResult } from "./portfolio-day";
 import { writePhaseRows, type PhaseRow } from "./telemetry";
 
@@ -17,6 +18,10 @@ export async function claimSnapshots(db: Queryable, portfolioId: string, dates: 
      ON CONFLICT (portfolio_id, date) DO UPDATE SET status = 'PENDING', run_id = EXCLUDED.run_id, claimed_at = now(), completed_at = NULL`,
     [portfolioId, [...dates], runId],
   );
+}
+
+function missingShock(scenarioKey: string, proxy: string): never {
+  throw new Error(`stress result ${scenarioKey} has no shock for ${proxy}`);
 }
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
@@ -52,17 +57,17 @@ export async function writeDays(
   return withTransaction(async (client) => {
     let rows = 0;
     await replaceDays(client, portfolioId, dates);
-    // Stress rows first: their JSON is most of the bytes a chunk writes. The three JSON columns travel
-    // as one jsonb document (not text[] arrays, whose per-element escaping costs more than the JSON itself).
+    // Stress rows first: the most rows a chunk writes. Only the scenario totals and the completed shocks
+    // are stored (as float8[] and bool[] in STRESS_PROXIES order, one array literal per row); the
+    // breakdowns by factor and position are derived on read (lib/dal/stress-results.ts).
     const stress = days.flatMap((d) => d.stress.map((s) => ({ ...s, date: d.date })));
     if (stress.length) {
+      const inProxyOrder = (s: (typeof stress)[number]) => STRESS_PROXIES.map((p) => s.shockVector.find((x) => x.proxy === p) ?? missingShock(s.scenarioKey, p));
       await client.query(
-        `INSERT INTO stress_results (portfolio_id, date, scenario_key, direct_pnl, correlated_pnl, direct_pct, correlated_pct, new_nav, exceeds_nav,
-           shock_vector, factor_contributions, position_contributions, run_id)
-         SELECT $1, t.date, t.key, t.dp, t.cp, t.dpct, t.cpct, t.nav, t.exceeds, j.doc -> 0, j.doc -> 1, j.doc -> 2, $2
-         FROM unnest($3::date[], $4::text[], $5::float8[], $6::float8[], $7::float8[], $8::float8[], $9::float8[], $10::bool[]) WITH ORDINALITY
-           AS t(date, key, dp, cp, dpct, cpct, nav, exceeds, i)
-         JOIN jsonb_array_elements($11::jsonb) WITH ORDINALITY AS j(doc, i) USING (i)`,
+        `INSERT INTO stress_results (portfolio_id, date, scenario_key, direct_pnl, correlated_pnl, direct_pct, correlated_pct, new_nav, exceeds_nav, shocks, shock_given, run_id)
+         SELECT $1, t.date, t.key, t.dp, t.cp, t.dpct, t.cpct, t.nav, t.exceeds, t.shocks::float8[], t.given::bool[], $2
+         FROM unnest($3::date[], $4::text[], $5::float8[], $6::float8[], $7::float8[], $8::float8[], $9::float8[], $10::bool[], $11::text[], $12::text[])
+           AS t(date, key, dp, cp, dpct, cpct, nav, exceeds, shocks, given)`,
         [
           portfolioId,
           runId,
@@ -74,7 +79,8 @@ export async function writeDays(
           stress.map((s) => s.correlatedPct),
           stress.map((s) => s.newNav),
           stress.map((s) => s.exceedsNav),
-          JSON.stringify(stress.map((s) => [s.shockVector, s.factorContributions, s.positionContributions])),
+          stress.map((s) => `{${inProxyOrder(s).map((x) => x.shock).join(",")}}`),
+          stress.map((s) => `{${inProxyOrder(s).map((x) => x.given).join(",")}}`),
         ],
       );
       rows += stress.length;

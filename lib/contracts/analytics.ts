@@ -4,14 +4,9 @@ import { z } from "zod";
 import { isoDateSchema } from "@/lib/dates";
 import { FACTOR_KEYS, type FactorKind } from "@/lib/factors/registry";
 import { REASON_CODES } from "@/lib/reason-codes";
-import {
-  factorContributionsSchema,
-  positionContributionsSchema,
-  reasonCodeSchema,
-  sectionReasonSchema,
-  sectorExposureSchema,
-  shockVectorSchema,
-} from "@/lib/results/shapes";
+import { reasonCodeSchema, sectionReasonSchema, sectorExposureSchema } from "@/lib/results/shapes";
+import { STRESS_PROXIES } from "@/lib/factors/registry";
+import { SHOCKABLE_FACTORS } from "@/lib/stress/scenarios";
 
 /** ?date=YYYY-MM-DD (default: the latest complete snapshot). */
 export const asOfQuery = z.object({ date: isoDateSchema.optional() }).strict();
@@ -196,6 +191,48 @@ export type StressListResponse = z.infer<typeof stressListResponse>;
 
 /** GET /api/portfolios/[id]/stress/[scenarioKey] */
 export const stressParams = z.object({ scenarioKey: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be a scenario key") });
+
+/** The return applied to each of the 8 proxies (stored as stress_results.shocks and shock_given). */
+export const shockVectorSchema = z.array(
+  z.object({
+    proxy: z.enum(STRESS_PROXIES),
+    /** The return of the proxy in the scenario (0.1 = +10 %). */
+    shock: z.number(),
+    /** true when the scenario sets it, false when completed by the conditional expectation. */
+    given: z.boolean(),
+  }),
+);
+
+/** One entry per shockable factor, derived on read from the shocks and the stored exposures (lib/risk/stress.ts, stressBreakdown). */
+export const factorContributionsSchema = z.array(
+  z.object({
+    factor: z.enum(SHOCKABLE_FACTORS as [string, ...string[]]),
+    proxy: z.enum(STRESS_PROXIES),
+    shock: z.number(),
+    given: z.boolean(),
+    /** Displayed dollar exposure × shock; null for a factor the scenario does not shock. */
+    direct: z.number().nullable(),
+    /** Σ_i exposure_i · β^stress_i,f · x_f */
+    correlated: z.number(),
+  }),
+);
+
+/** Correlated P&L per position, derived on read from the stored shock vector and stress betas. */
+export const positionContributionsSchema = z.array(
+  z.object({
+    positionId: z.string(),
+    symbol: z.string(),
+    riskSymbol: z.string(),
+    exposure: z.number(),
+    /** exposure × Σ_f β^stress_f x_f */
+    linear: z.number(),
+    /** ½ Γ (ΔS)² for options, else 0 */
+    gamma: z.number(),
+    total: z.number(),
+  }),
+);
+export type PositionContributionRow = z.infer<typeof positionContributionsSchema>[number];
+export type FactorContributionRow = z.infer<typeof factorContributionsSchema>[number];
 
 export const stressDetailResponse = analytics({
   scenario: stressRowSchema,

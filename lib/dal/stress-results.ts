@@ -1,15 +1,16 @@
 import "server-only";
 // Stress-test results of one snapshot date: the list of every scenario, and one scenario with its
-// shock vector and per-factor and per-position contributions.
+// shock vector (stored) and its contributions by factor and by position (derived on read).
 import type { StressDetailResponse, StressListResponse, StressRow } from "@/lib/contracts/analytics";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError, StoredDataError } from "@/lib/api/errors";
+import { STRESS_PROXIES } from "@/lib/factors/registry";
+import type { StoredShock } from "@/lib/risk/stress";
 import { toDbDate } from "@/lib/dates";
 import { getPrisma } from "@/lib/db/prisma";
-import { factorContributionsSchema, positionContributionsSchema, shockVectorSchema } from "@/lib/results/shapes";
 import { SCENARIOS } from "@/lib/stress/scenarios";
 import { findAsOfSnapshot, sectionUnavailable } from "./as-of-snapshot";
 import type { PortfolioSummary } from "@/lib/contracts/portfolios";
-import { parseStored } from "./stored-json";
+import { deriveStressBreakdown } from "./stress-breakdown";
 
 // Built-in scenarios in registry order, custom ones after them.
 const REGISTRY_ORDER = new Map<string, number>(SCENARIOS.map((s, i) => [s.key, i]));
@@ -66,14 +67,17 @@ export async function getStressResult(portfolio: PortfolioSummary, scenarioKey: 
     include: { scenario: scenarioSelect },
   });
   if (!r) return sectionUnavailable(portfolio, at.value, "stress", `stress scenario ${scenarioKey}`);
-  const row = (column: string) => ({ table: "stress_results", column, key: { portfolioId: portfolio.id, date: at.value.asOfDate, scenarioKey } });
+  const key = { portfolioId: portfolio.id, date: at.value.asOfDate, scenarioKey };
+  if (r.shocks.length !== STRESS_PROXIES.length || r.shockGiven.length !== STRESS_PROXIES.length) {
+    throw new StoredDataError({ table: "stress_results", column: "shocks", key }, [`${r.shocks.length} shocks and ${r.shockGiven.length} flags, expected ${STRESS_PROXIES.length} of each`]);
+  }
+  const shockVector: StoredShock[] = STRESS_PROXIES.map((proxy, j) => ({ proxy, shock: r.shocks[j]!, given: r.shockGiven[j]! }));
   return {
     portfolioId: portfolio.id,
     available: true,
     asOfDate: at.value.asOfDate,
     scenario: toRow(r),
-    shockVector: parseStored(shockVectorSchema, r.shockVector, row("shock_vector")),
-    factorContributions: parseStored(factorContributionsSchema, r.factorContributions, row("factor_contributions")),
-    positionContributions: parseStored(positionContributionsSchema, r.positionContributions, row("position_contributions")).sort((a, b) => Math.abs(b.total) - Math.abs(a.total)),
+    shockVector,
+    ...(await deriveStressBreakdown(portfolio.id, at.value.asOfDate, shockVector)),
   };
 }

@@ -51,45 +51,4 @@ export const correlationMatrixSchema = z.object({
 });
 export type StoredCorrelationMatrix = z.infer<typeof correlationMatrixSchema>;
 
-/** stress_results.shock_vector: the return applied to each of the 8 proxies. */
-export const shockVectorSchema = z.array(
-  z.object({
-    proxy: z.enum(STRESS_PROXIES),
-    /** The return of the proxy in the scenario (0.1 = +10 %). */
-    shock: z.number(),
-    /** true when the scenario sets it, false when completed by the conditional expectation. */
-    given: z.boolean(),
-  }),
-);
-export type StoredShockVector = z.infer<typeof shockVectorSchema>;
 
-/** stress_results.factor_contributions: one entry per shockable factor. */
-export const factorContributionsSchema = z.array(
-  z.object({
-    factor: z.enum(SHOCKABLE_FACTORS as [string, ...string[]]),
-    proxy: z.enum(STRESS_PROXIES),
-    shock: z.number(),
-    given: z.boolean(),
-    /** Displayed dollar exposure × shock; null for a factor the scenario does not shock. */
-    direct: z.number().nullable(),
-    /** Σ_i exposure_i · β^stress_i,f · x_f */
-    correlated: z.number(),
-  }),
-);
-export type StoredFactorContributions = z.infer<typeof factorContributionsSchema>;
-
-/** stress_results.position_contributions: correlated P&L per position. */
-export const positionContributionsSchema = z.array(
-  z.object({
-    positionId: z.string(),
-    symbol: z.string(),
-    riskSymbol: z.string(),
-    exposure: z.number(),
-    /** exposure × Σ_f β^stress_f x_f */
-    linear: z.number(),
-    /** ½ Γ (ΔS)² for options, else 0 */
-    gamma: z.number(),
-    total: z.number(),
-  }),
-);
-export type StoredPositionContributions = z.infer<typeof positionContributionsSchema>;

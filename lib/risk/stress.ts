@@ -148,24 +148,24 @@ export interface StressTestResult {
   difference: number;
 }
 
-function summary(pnl: number, nav: number): PnlSummary {
-  const newNav = nav + pnl;
-  return { pnl, pnlPctNav: pnl / nav, newNav, exceedsNav: newNav < 0 };
+export interface PositionContributions {
+  positions: PositionContribution[];
+  /** Linear P&L by proxy, in the order of the completed shocks. */
+  proxyPnl: Float64Array;
+  gammaPnl: number;
+  positionsWithoutBetas: string[];
 }
 
-export function runStressTest(shocks: ScenarioShocks, inputs: StressInputs): StressTestResult {
-  const { nav, dollarExposures, positions, stressBetas, covariance } = inputs;
-
-  const missingExposures: ShockableFactor[] = [];
-  const direct: DirectContribution[] = (Object.entries(shocks.factorShocks) as [ShockableFactor, number][]).map(([factor, shock]) => {
-    const dollarExposure = dollarExposures[factor];
-    if (dollarExposure === undefined) missingExposures.push(factor);
-    const exposure = dollarExposure ?? 0;
-    return { factor, displayName: FACTORS[factor].displayName, dollarExposure: exposure, shock, pnl: exposure * shock };
-  });
-  const directPnl = direct.reduce((a, c) => a + c.pnl, 0);
-
-  const completed = completeShocks(shocks.proxyShocks, covariance);
+/**
+ * Each position through its stress betas under the completed shocks, plus the gamma term of an
+ * option. The batch sums these into the correlated P&L; the stress detail recomputes them on read
+ * from the stored shock vector and stored stress betas, so both give the same figures.
+ */
+export function stressPositionContributions(
+  completed: readonly Pick<ProxyShock, "proxy" | "shock">[],
+  positions: readonly StressPosition[],
+  stressBetas: ReadonlyMap<string, Pick<StressBetas, "betas">>,
+): PositionContributions {
   const proxyPnl = new Float64Array(completed.length);
   const positionsWithoutBetas: string[] = [];
   let gammaPnl = 0;
@@ -188,6 +188,65 @@ export function runStressTest(shocks: ScenarioShocks, inputs: StressInputs): Str
     gammaPnl += gamma;
     return { key: p.key, symbol: p.symbol, exposure: p.exposure, impliedReturn, linearPnl, gammaPnl: gamma, pnl: linearPnl + gamma, hasStressBetas: b !== undefined };
   });
+  return { positions: byPosition, proxyPnl, gammaPnl, positionsWithoutBetas };
+}
+
+/** A completed shock as stored: its value, and whether the scenario set it (else: conditional). */
+export interface StoredShock {
+  proxy: StressProxy;
+  shock: number;
+  given: boolean;
+}
+
+export interface FactorBreakdown {
+  factor: ShockableFactor;
+  proxy: StressProxy;
+  shock: number;
+  given: boolean;
+  /** Displayed dollar exposure × shock, for a factor the scenario shocks (else null). */
+  direct: number | null;
+  /** Σ_i exposure_i · β^stress_i,proxy · shock */
+  correlated: number;
+}
+
+/**
+ * A stored scenario result broken down again: per factor (direct and correlated) and per position.
+ * The batch stores only the totals and the completed shocks; these are the same sums it added up, from
+ * the same stored exposures and stress betas.
+ */
+export function stressBreakdown(
+  shocks: readonly StoredShock[],
+  dollarExposures: Partial<Record<ShockableFactor, number>>,
+  positions: readonly StressPosition[],
+  stressBetas: ReadonlyMap<string, Pick<StressBetas, "betas">>,
+): { factors: FactorBreakdown[]; positions: PositionContribution[] } {
+  const byPosition = stressPositionContributions(shocks, positions, stressBetas);
+  const factors = shocks.map((s, j): FactorBreakdown => {
+    const factor = FACTOR_OF_PROXY[s.proxy];
+    return { factor, proxy: s.proxy, shock: s.shock, given: s.given, direct: s.given ? (dollarExposures[factor] ?? 0) * s.shock : null, correlated: byPosition.proxyPnl[j]! };
+  });
+  return { factors, positions: byPosition.positions };
+}
+
+function summary(pnl: number, nav: number): PnlSummary {
+  const newNav = nav + pnl;
+  return { pnl, pnlPctNav: pnl / nav, newNav, exceedsNav: newNav < 0 };
+}
+
+export function runStressTest(shocks: ScenarioShocks, inputs: StressInputs): StressTestResult {
+  const { nav, dollarExposures, positions, stressBetas, covariance } = inputs;
+
+  const missingExposures: ShockableFactor[] = [];
+  const direct: DirectContribution[] = (Object.entries(shocks.factorShocks) as [ShockableFactor, number][]).map(([factor, shock]) => {
+    const dollarExposure = dollarExposures[factor];
+    if (dollarExposure === undefined) missingExposures.push(factor);
+    const exposure = dollarExposure ?? 0;
+    return { factor, displayName: FACTORS[factor].displayName, dollarExposure: exposure, shock, pnl: exposure * shock };
+  });
+  const directPnl = direct.reduce((a, c) => a + c.pnl, 0);
+
+  const completed = completeShocks(shocks.proxyShocks, covariance);
+  const { positions: byPosition, proxyPnl, gammaPnl, positionsWithoutBetas } = stressPositionContributions(completed, positions, stressBetas);
   const contributions = completed.map((c, j) => ({ ...c, pnl: proxyPnl[j]! }));
   const correlatedPnl = contributions.reduce((a, c) => a + c.pnl, 0) + gammaPnl;
 

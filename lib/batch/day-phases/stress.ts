@@ -1,11 +1,13 @@
 // STRESS_TESTS: every scenario's direct P&L (displayed factor dollars × shocks) and correlated P&L
-// (completed shocks through each position's stress betas, plus a gamma term for options).
+// (completed shocks through each position's stress betas, plus a gamma term for options). Per-position
+// contributions are not stored: the stress detail derives them from the stored shock vector and
+// symbol stress betas (lib/dal/stress-results.ts), with the same engine function.
 import type { IsoDate } from "@/lib/dates";
 import type { EnginePosition, PositionValue } from "@/lib/risk/position-exposure";
 import { runStressTest, type StressPosition } from "@/lib/risk/stress";
 import type { StressBetas } from "@/lib/risk/stress-betas";
 import type { SectionReason, SnapshotReasons } from "@/lib/results/shapes";
-import { SHOCK_PROXY, SHOCKABLE_FACTORS, type ShockableFactor } from "@/lib/stress/scenarios";
+import { SHOCKABLE_FACTORS, type ShockableFactor } from "@/lib/stress/scenarios";
 import type { ScenarioShocks } from "@/lib/risk/stress";
 import type { MarketContext } from "../market-context";
 import { NO_PUBLIC_DETAIL, ok, skip } from "./outcome";
@@ -56,7 +58,6 @@ export function stressTestsPhase({ date, market, scenarios, values, positionById
   });
   const rows = scenarios.map((shocks): StressRow => {
     const r = runStressTest(shocks, { nav, dollarExposures, positions, stressBetas, covariance });
-    const directByFactor = new Map(r.direct.contributions.map((c) => [c.factor, c.pnl]));
     return {
       scenarioKey: r.scenarioKey,
       directPnl: r.direct.pnl,
@@ -66,23 +67,6 @@ export function stressTestsPhase({ date, market, scenarios, values, positionById
       newNav: r.correlated.newNav,
       exceedsNav: r.direct.exceedsNav || r.correlated.exceedsNav,
       shockVector: r.shocks.map((s) => ({ proxy: s.proxy, shock: s.shock, given: s.source === "scenario" })),
-      factorContributions: r.correlated.contributions.map((c) => ({
-        factor: c.factor,
-        proxy: SHOCK_PROXY[c.factor],
-        shock: c.shock,
-        given: c.source === "scenario",
-        direct: directByFactor.get(c.factor) ?? null,
-        correlated: c.pnl,
-      })),
-      positionContributions: r.correlated.positions.map((p) => ({
-        positionId: p.key,
-        symbol: positionById.get(p.key)!.symbol,
-        riskSymbol: p.symbol,
-        exposure: p.exposure,
-        linear: p.linearPnl,
-        gamma: p.gammaPnl,
-        total: p.pnl,
-      })),
     };
   });
   const degenerate = rows.filter((r) => !rowIsFinite(r)).map((r) => r.scenarioKey);
@@ -98,8 +82,6 @@ function rowIsFinite(r: StressRow): boolean {
     r.correlatedPct,
     r.newNav,
     ...r.shockVector.map((s) => s.shock),
-    ...r.factorContributions.flatMap((c) => [c.shock, c.direct, c.correlated]),
-    ...r.positionContributions.flatMap((p) => [p.exposure, p.linear, p.gamma, p.total]),
   ];
   return figures.every((v) => v === null || Number.isFinite(v));
 }

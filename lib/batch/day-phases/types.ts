@@ -5,7 +5,8 @@ import type { FactorKey } from "@/lib/factors/registry";
 import type { ReasonCode } from "@/lib/reason-codes";
 import type { NavDay } from "@/lib/risk/nav";
 import type { PositionValue } from "@/lib/risk/position-exposure";
-import type { SnapshotReasons, StoredCorrelationMatrix, StoredFactorContributions, StoredPositionContributions, StoredSectorExposure, StoredShockVector } from "@/lib/results/shapes";
+import type { SnapshotReasons, StoredCorrelationMatrix, StoredSectorExposure } from "@/lib/results/shapes";
+import type { StoredShock } from "@/lib/risk/stress";
 import type { OptionQuoteDetail } from "@/lib/risk/option-inputs";
 import type { PhaseOutcome, PortfolioDayPhase } from "../types";
 
@@ -57,9 +58,8 @@ export interface StressRow {
   correlatedPct: number;
   newNav: number;
   exceedsNav: boolean;
-  shockVector: StoredShockVector;
-  factorContributions: StoredFactorContributions;
-  positionContributions: StoredPositionContributions;
+  /** The completed shocks in STRESS_PROXIES order; the breakdowns by factor and position are derived on read. */
+  shockVector: StoredShock[];
 }
 
 export interface SnapshotFigures {

@@ -13,9 +13,10 @@ import { GET as getStressOne } from "@/app/api/portfolios/[id]/stress/[scenarioK
 import { GET as getVar } from "@/app/api/portfolios/[id]/var/route";
 import { GET as getVolatility } from "@/app/api/portfolios/[id]/volatility/route";
 import { getPrisma } from "@/lib/db/prisma";
-import { FACTOR_KEYS } from "@/lib/factors/registry";
+import { FACTOR_KEYS, STRESS_PROXIES } from "@/lib/factors/registry";
+import { toDbDate } from "@/lib/dates";
 import { appRequest, routeParams, sessionCookie, useSeededDatabase } from "../helpers";
-import { AS_OF, correlation, createTestPortfolio, EARLIER, insertHedgeFundResults, insertPrivateSnapshot, sectorExposure } from "./result-rows";
+import { AS_OF, correlation, createTestPortfolio, EARLIER, fixtureSymbols, insertHedgeFundResults, insertPrivateSnapshot, sectorExposure, stressBeta, stressShock } from "./result-rows";
 
 type Route = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -201,8 +202,35 @@ describe("GET /api/portfolios/[id]/stress", () => {
     expect(status).toBe(200);
     expect(body.scenario).toMatchObject({ scenarioKey: "MARKET_DOWN_10", directPnl: -170_000, correlatedPnl: -190_000 });
     expect(body.shockVector).toHaveLength(8);
-    expect(body.factorContributions.find((f: { factor: string }) => f.factor === "MARKET")).toMatchObject({ direct: -170_000, given: true });
-    expect(body.positionContributions.map((p: { total: number }) => p.total)).toEqual([-3000, -2000, -1000]);
+    // The direct part of a shocked factor: its stored dollar exposure × the shock (SPY −10 %).
+    const market = await getPrisma().portfolioFactorExposure.findUniqueOrThrow({ where: { portfolioId_date_factor: { portfolioId: HF, date: toDbDate(AS_OF), factor: "MARKET" } } });
+    expect(body.factorContributions.find((f: { factor: string }) => f.factor === "MARKET")).toMatchObject({ proxy: "SPY", shock: -0.1, direct: market.dollars * -0.1, given: true });
+    expect(body.factorContributions.find((f: { factor: string }) => f.factor === "VALUE")).toMatchObject({ proxy: "VTV", shock: -0.02, direct: null, given: false });
+    // Derived on read from the stored exposures, option gammas, symbol stress betas and shock vector:
+    // r = Σ β·shock per symbol; linear = exposure · r; an option adds ½ Γ · quantity · multiplier · (S · r)².
+    const prisma = getPrisma();
+    const positions = await prisma.position.findMany({ where: { portfolioId: HF }, orderBy: { symbol: "asc" } });
+    const symbols = fixtureSymbols(positions);
+    const valuations = await prisma.positionValuation.findMany({ where: { portfolioId: HF, date: toDbDate(AS_OF) } });
+    const greeks = await prisma.optionGreek.findMany({ where: { portfolioId: HF, date: toDbDate(AS_OF) } });
+    const want = valuations
+      .map((v) => {
+        const p = positions.find((x) => x.id === v.positionId)!;
+        const riskSymbol = p.investmentClass === "OPTIONS" ? p.underlying! : p.symbol;
+        const r = STRESS_PROXIES.reduce((sum, proxy) => sum + stressBeta(symbols.indexOf(riskSymbol), proxy) * stressShock(proxy), 0);
+        const g = greeks.find((x) => x.positionId === v.positionId);
+        const gamma = g ? 0.5 * g.gamma * p.quantity * p.multiplier * (g.underlyingPrice * r) ** 2 : 0;
+        return { positionId: v.positionId, symbol: p.symbol, riskSymbol, exposure: v.exposure, linear: v.exposure * r, gamma, total: v.exposure * r + gamma };
+      })
+      .filter((p) => positions.find((x) => x.id === p.positionId)!.investmentClass !== "PRIVATE")
+      .sort((a, b) => Math.abs(b.total) - Math.abs(a.total));
+    expect(greeks.length).toBeGreaterThan(0);
+    expect(body.positionContributions).toHaveLength(want.length);
+    body.positionContributions.forEach((got: (typeof want)[number], i: number) => {
+      expect(got).toMatchObject({ positionId: want[i]!.positionId, symbol: want[i]!.symbol, riskSymbol: want[i]!.riskSymbol, exposure: want[i]!.exposure });
+      for (const k of ["linear", "gamma", "total"] as const) expect(Math.abs(got[k] - want[i]![k])).toBeLessThanOrEqual(1e-10 * Math.max(1, Math.abs(want[i]![k])));
+    });
+    expect(body.positionContributions.some((p: { gamma: number }) => p.gamma !== 0)).toBe(true);
   });
 
   it("GET /api/portfolios/[id]/stress/[scenarioKey] answers 404 for an unknown scenario", async () => {

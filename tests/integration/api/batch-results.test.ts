@@ -60,6 +60,19 @@ describe("analytics after the batch ran (demo-hedgefund)", () => {
     const one = await get(getStressOne, `/api/portfolios/${HF}/stress/MARKET_CRASH`, hedgefund, { id: HF, scenarioKey: "MARKET_CRASH" });
     expect(one.scenario).toMatchObject({ directPnl: stored.directPnl, correlatedPnl: stored.correlatedPnl, newNav: stored.newNav, exceedsNav: stored.exceedsNav });
     expect(one.shockVector).toHaveLength(8);
+    // Per-position contributions are derived on read (stored exposures, gammas, symbol stress betas and
+    // shock vector): every scenario's add up to the correlated P&L the batch stored, options' gamma included.
+    for (const { key } of SCENARIOS) {
+      const row = await getPrisma().stressResult.findUniqueOrThrow({ where: { portfolioId_date_scenarioKey: { portfolioId: HF, date: toDbDate(AS_OF), scenarioKey: key } } });
+      const detail = await get(getStressOne, `/api/portfolios/${HF}/stress/${key}`, hedgefund, { id: HF, scenarioKey: key });
+      const sum = detail.positionContributions.reduce((t: number, p: { total: number }) => t + p.total, 0);
+      expect(Math.abs(sum - row.correlatedPnl), key).toBeLessThanOrEqual(1e-8 * Math.abs(row.correlatedPnl));
+      const linear = detail.factorContributions.reduce((t: number, f: { correlated: number }) => t + f.correlated, 0);
+      const gamma = detail.positionContributions.reduce((t: number, p: { gamma: number }) => t + p.gamma, 0);
+      expect(Math.abs(linear + gamma - row.correlatedPnl), key).toBeLessThanOrEqual(1e-8 * Math.abs(row.correlatedPnl));
+    }
+    const crash = await get(getStressOne, `/api/portfolios/${HF}/stress/MARKET_CRASH`, hedgefund, { id: HF, scenarioKey: "MARKET_CRASH" });
+    expect(crash.positionContributions.filter((p: { gamma: number }) => p.gamma !== 0).length).toBeGreaterThan(0);
   });
 
   it("GET /api/portfolios/[id]/volatility, /var and /concentration answer the snapshot's figures", async () => {

@@ -4,7 +4,6 @@ import { toDbDate } from "@/lib/dates";
 import { getPrisma } from "@/lib/db/prisma";
 import { FACTOR_KEYS, STRESS_PROXIES } from "@/lib/factors/registry";
 import type { StoredCorrelationMatrix, StoredSectorExposure, SnapshotReasons } from "@/lib/results/shapes";
-import { SHOCK_PROXY, SHOCKABLE_FACTORS } from "@/lib/stress/scenarios";
 
 export const EARLIER = "2026-07-09";
 export const AS_OF = "2026-07-10";
@@ -69,6 +68,16 @@ const snapshotFigures = (date: string, nav: number) => ({
   sectorExposure,
 });
 
+/** The fixture's stress beta of the symbol of rank `s` (symbols of the book in order) on a proxy. */
+export const stressBeta = (s: number, proxy: string) => (proxy === "SPY" ? 1 + s / 10 : 0.2);
+/** The stored shock vector of every fixture scenario. */
+export const stressShock = (proxy: string) => (proxy === "SPY" ? -0.1 : -0.02);
+
+/** The fixture's symbols with stored betas: each position's risk symbol (an option's underlying), in order. */
+export const fixtureSymbols = (positions: readonly { investmentClass: string; symbol: string; underlying: string | null }[]) => [
+  ...new Set(positions.map((p) => (p.investmentClass === "OPTIONS" ? p.underlying! : p.symbol))),
+];
+
 /** Inserts two complete snapshot dates of `portfolioId` with every result section filled. */
 export async function insertHedgeFundResults(portfolioId: string): Promise<void> {
   const prisma = getPrisma();
@@ -89,10 +98,16 @@ export async function insertHedgeFundResults(portfolioId: string): Promise<void>
   await prisma.portfolioFactorExposure.createMany({
     data: FACTOR_KEYS.map((factor, i) => ({ portfolioId, date: d, factor, beta: 0.1 * (i + 1), dollars: 331_234.55 * (i + 1), coverage: i === 1 ? 0.7 : 0.97, lowCoverage: i === 1, rSquared: 0.5 })),
   });
-  const symbols = [...new Set(positions.map((p) => (p.investmentClass === "OPTIONS" ? p.underlying! : p.symbol)))];
+  const symbols = fixtureSymbols(positions);
   await prisma.symbolFactorBeta.createMany({
     data: symbols.flatMap((symbol, s) => FACTOR_KEYS.map((factor, f) => ({ symbol, date: d, factor, beta: s / 10 + f / 100, rawBeta: s / 10 + f / 100, capped: false, rSquared: 0.4, n: 90 }))),
     skipDuplicates: true,
+  });
+  // Stress betas: SPY's rises with the symbol's rank, every other proxy's is 0.2 (stressBeta above),
+  // in place of those the template's demo batch stored for these symbols.
+  await prisma.symbolStressBeta.deleteMany({ where: { symbol: { in: symbols }, date: d } });
+  await prisma.symbolStressBeta.createMany({
+    data: symbols.map((symbol, s) => ({ symbol, date: d, betas: STRESS_PROXIES.map((proxy) => stressBeta(s, proxy)), rSquared: 0.5, n: 90 })),
   });
   const option = positions.find((p) => p.investmentClass === "OPTIONS")!;
   await prisma.optionGreek.create({
@@ -111,16 +126,8 @@ export async function insertHedgeFundResults(portfolioId: string): Promise<void>
     correlatedPct: correlatedPnl / 3_312_345.5,
     newNav: 3_312_345.5 + correlatedPnl,
     exceedsNav: 3_312_345.5 + correlatedPnl < 0,
-    shockVector: STRESS_PROXIES.map((proxy) => ({ proxy, shock: proxy === "SPY" ? -0.1 : -0.02, given: proxy === "SPY" })),
-    factorContributions: SHOCKABLE_FACTORS.map((factor) => ({
-      factor,
-      proxy: SHOCK_PROXY[factor],
-      shock: factor === "MARKET" ? -0.1 : -0.02,
-      given: factor === "MARKET",
-      direct: factor === "MARKET" ? directPnl : null,
-      correlated: factor === "MARKET" ? correlatedPnl * 0.8 : correlatedPnl * 0.2 / 7,
-    })),
-    positionContributions: positions.slice(0, 3).map((p, i) => ({ positionId: p.id, symbol: p.symbol, riskSymbol: p.underlying ?? p.symbol, exposure: 100_000, linear: -1000 * (i + 1), gamma: 0, total: -1000 * (i + 1) })),
+    shocks: STRESS_PROXIES.map(stressShock),
+    shockGiven: STRESS_PROXIES.map((proxy) => proxy === "SPY"),
   });
   await prisma.stressResult.createMany({
     data: [stress("MARKET_DOWN_10", -170_000, -190_000), stress("MARKET_UP_5", 85_000, 90_000), stress("MARKET_CRASH", -3_400_000, -3_500_000)],

@@ -27,7 +27,7 @@ function day(): DayResult {
     greeks: [],
     exposures: [{ factor: "MARKET", beta: 0.4, dollars: 0.4 * nav.nav, coverage: 1, lowCoverage: false, rSquared: 0.9 }],
     correlation: null,
-    stress: [{ scenarioKey: "MARKET_DOWN_5", directPnl: -2_000, correlatedPnl: -2_100, directPct: 0, correlatedPct: 0, newNav: nav.nav - 2_100, exceedsNav: false, shockVector: [], factorContributions: [], positionContributions: [] }],
+    stress: [{ scenarioKey: "MARKET_DOWN_5", directPnl: -2_000, correlatedPnl: -2_100, directPct: 0, correlatedPct: 0, newNav: nav.nav - 2_100, exceedsNav: false, shockVector: [] }],
     values: new Map(values.map((v) => [v.positionId, v])),
   };
 }

@@ -95,7 +95,7 @@ describe("computePortfolioDay", () => {
     expect(day.snapshot.reasons).toEqual({ omittedFactors: { MOMENTUM: { reason: "NOT_COMPUTED", detail: `no held symbol has a beta for this factor on ${DATE} (none for AAPL, SPY, TLT)` } } });
     expect(day.stress).toHaveLength(SCENARIOS.length);
     const growth = day.stress.find((s) => s.scenarioKey === "GROWTH_RALLY")!; // Growth +15 %, Momentum +10 %
-    expect(growth.factorContributions.find((c) => c.factor === "MOMENTUM")!.direct).toBe(0);
+    expect(growth.shockVector.find((s) => s.proxy === "MTUM")).toMatchObject({ shock: 0.1, given: true });
     expect(growth.directPnl).toBeCloseTo(day.exposures.find((e) => e.factor === "GROWTH")!.dollars * 0.15, 6);
     // The first day adds one check (no P&L) to gross, net, NAV and cash.
     expect(outcome.timings.at(-1)!.outcome).toEqual({ status: "succeeded", counts: { checks: 5 + 11 + SCENARIOS.length } });

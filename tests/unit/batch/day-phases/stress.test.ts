@@ -4,7 +4,8 @@ import { stressTestsPhase, type StressTestsInput } from "@/lib/batch/day-phases/
 import type { ExposureRow, GreekRow } from "@/lib/batch/day-phases/types";
 import { isFactorKey } from "@/lib/factors/registry";
 import type { EnginePosition, PositionValue } from "@/lib/risk/position-exposure";
-import { resolveScenario } from "@/lib/risk/stress";
+import { resolveScenario, stressBreakdown } from "@/lib/risk/stress";
+import type { StressBetas } from "@/lib/risk/stress-betas";
 import { scenarioOrThrow } from "@/lib/stress/scenarios";
 import { expectClose } from "../../risk/close";
 import { betaStore, bundledMarket, bundledPanel, optionPosition, privatePosition, publicValue, stockPosition } from "./helpers";
@@ -53,7 +54,17 @@ describe("STRESS_TESTS", () => {
   test("golden: direct and correlated P&L, their shares of NAV, new NAV and per-position contributions of each scenario", () => {
     for (const navKind of ["normal", "leveraged"] as const) {
       const nav = golden.navs[navKind];
-      const { outcome, value } = stressTestsPhase(goldenInput(nav));
+      const input = goldenInput(nav);
+      const { outcome, value } = stressTestsPhase(input);
+      // What the stress detail reads back: the stored shock vector and each symbol's stress betas.
+      const storedBetas = new Map<string, StressBetas>();
+      for (const p of golden.positions) {
+        const b = input.market.stressBetasOn(p.symbol, date);
+        if (b.ok) storedBetas.set(p.symbol, b);
+      }
+      const storedPositions = golden.positions.map((p) =>
+        p.gammaShares === null ? { key: p.key, symbol: p.symbol, exposure: p.exposure } : { key: p.key, symbol: p.symbol, exposure: p.exposure, gammaShares: p.gammaShares, underlyingPrice: p.underlyingPrice! },
+      );
       expect(outcome).toEqual({ status: "succeeded", counts: { scenarios: golden.scenarios.length, positionsWithoutStressBetas: 0 } });
       golden.scenarios.forEach((want, i) => {
         const row = value.rows[i]!;
@@ -65,10 +76,16 @@ describe("STRESS_TESTS", () => {
         expectClose(row.correlatedPct, want.byNav[navKind].correlatedPct, `${what} correlated %`, 1e-8, 1e-12);
         expect(row.newNav).toBe(nav + row.correlatedPnl);
         expect(row.exceedsNav).toBe(want.byNav[navKind].directExceedsNav || want.byNav[navKind].correlatedExceedsNav);
-        want.correlated.positions.forEach((p, j) => expectClose(row.positionContributions[j]!.total, p.pnl, `${what} ${p.key}`, 1e-8, 1e-6));
-        for (const c of row.factorContributions) {
+        // What the stress detail derives on read from the stored shocks, exposures and stress betas.
+        const derived = stressBreakdown(row.shockVector, golden.dollarExposures, storedPositions, storedBetas);
+        want.correlated.positions.forEach((p, j) => expectClose(derived.positions[j]!.pnl, p.pnl, `${what} ${p.key}`, 1e-8, 1e-6));
+        expectClose(derived.positions.reduce((sum, p) => sum + p.pnl, 0), row.correlatedPnl, `${what}: derived positions sum to the stored correlated P&L`, 1e-12, 1e-6);
+        const gamma = derived.positions.reduce((sum, p) => sum + p.gammaPnl, 0);
+        expectClose(derived.factors.reduce((sum, f) => sum + f.correlated, 0) + gamma, row.correlatedPnl, `${what}: derived factors and gamma sum to the stored correlated P&L`, 1e-12, 1e-6);
+        for (const c of derived.factors) {
           if (c.direct !== null) expectClose(c.direct, want.direct.byFactor[c.factor] ?? 0, `${what} direct ${c.factor}`, 1e-8, 1e-6);
         }
+        expectClose(derived.factors.reduce((sum, f) => sum + (f.direct ?? 0), 0), row.directPnl, `${what}: derived direct parts sum to the stored direct P&L`, 1e-12, 1e-6);
       });
     }
   });
@@ -78,7 +95,9 @@ describe("STRESS_TESTS", () => {
     const { value } = stressTestsPhase({ ...input, exposures: input.exposures.filter((e) => e.factor !== "VALUE") });
     const rotation = value.rows.find((r) => r.scenarioKey === "VALUE_ROTATION")!; // Value +20 %, Growth −10 %
     expectClose(rotation.directPnl, golden.dollarExposures.GROWTH! * -0.1, "direct without VALUE", 1e-12);
-    expect(rotation.factorContributions.find((c) => c.factor === "VALUE")!.direct).toBe(0);
+    const withoutValue = Object.fromEntries(Object.entries(golden.dollarExposures).filter(([f]) => f !== "VALUE"));
+    const derived = stressBreakdown(rotation.shockVector, withoutValue, [], new Map());
+    expect(derived.factors.find((c) => c.factor === "VALUE")!.direct).toBe(0);
   });
 
   test("NAV ≤ 0: stored P&L is also a share of NAV, so nothing is stored and the reason is NAV_NOT_POSITIVE", () => {
