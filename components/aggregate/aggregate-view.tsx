@@ -47,6 +47,7 @@ function Overview({ d }: { d: Data }) {
     <Section title="Combined book" testId="aggregate-section" method="aggregate">
       <p className="muted">
         {d.books.length} books as of {d.asOfDate}: {d.books.map((b) => `${b.name} (${formatUsd(b.nav)})`).join(", ")}.
+        {d.leftOut.length > 0 && ` Left out until the batch has computed them: ${d.leftOut.map((b) => b.name).join(", ")}.`}
       </p>
       <dl className="figures">
         <Figure label="NAV" value={formatUsd(d.nav)} testId="aggregate-nav" />
@@ -156,6 +157,7 @@ function Risk({ d }: { d: Data }) {
 function Stress({ d }: { d: Data }) {
   return (
     <Section title="Stress tests" testId="aggregate-stress" method="stress">
+      {d.stress.length === 0 && <p className="muted">Not available: not every book with public positions has stress results on {d.asOfDate}.</p>}
       <TableRegion label="Combined stress tests">
         <table>
           <thead>

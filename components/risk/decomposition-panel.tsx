@@ -17,9 +17,11 @@ export function DecompositionBody({ d }: { d: Figures }) {
       <dl className="figures" data-testid="decomposition-summary">
         <div>
           <dt>Forecast volatility (annual)</dt>
-          <dd data-testid="decomposition-vol">
-            {formatUsd(d.volDollars)} <span className="muted">({d.volPctNav === null ? "NAV not positive" : `${formatPct(d.volPctNav)} of NAV`})</span>
-          </dd>
+          <dd data-testid="decomposition-vol">{formatUsd(d.volDollars)}</dd>
+        </div>
+        <div>
+          <dt>Forecast volatility % NAV</dt>
+          <dd data-testid="decomposition-vol-pct">{d.volPctNav === null ? "not available: NAV not positive" : formatPct(d.volPctNav)}</dd>
         </div>
         <div>
           <dt>Factor share of variance</dt>

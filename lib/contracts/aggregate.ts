@@ -29,6 +29,8 @@ export const aggregateResponse = z.discriminatedUnion("available", [
     available: z.literal(true),
     asOfDate: isoDateSchema,
     books: z.array(z.object({ id: z.string(), name: z.string(), nav: z.number() })),
+    /** Active books without results yet: not in the combined figures. */
+    leftOut: z.array(z.object({ id: z.string(), name: z.string() })),
     nav: z.number(),
     pnlDay: z.number(),
     longExposure: z.number(),

@@ -32,9 +32,11 @@ const AGGREGATE_BENCHMARK = "SPY";
 
 type Available = Extract<AggregateResponse, { available: true }>;
 
-async function chosenBooks(user: SessionUser, ids: string | undefined): Promise<PortfolioSummary[]> {
-  if (ids === undefined) return listPortfolios(user);
-  return Promise.all([...new Set(ids.split(","))].map((id) => getPortfolioOrThrow(user, id)));
+/** The books asked for, or by default every active book with results (the others are named as left out). */
+async function chosenBooks(user: SessionUser, ids: string | undefined): Promise<{ books: PortfolioSummary[]; leftOut: PortfolioSummary[] }> {
+  if (ids !== undefined) return { books: await Promise.all([...new Set(ids.split(","))].map((id) => getPortfolioOrThrow(user, id))), leftOut: [] };
+  const all = await listPortfolios(user);
+  return { books: all.filter((b) => b.latest !== null), leftOut: all.filter((b) => b.latest === null) };
 }
 
 /** The latest day (or `date`) on which every book has a COMPLETE snapshot. */
@@ -83,7 +85,7 @@ async function combinedReturns(ids: string[], asOf: IsoDate): Promise<{ dates: I
 }
 
 export async function getAggregate(user: SessionUser, query: AggregateQuery): Promise<AggregateResponse> {
-  const books = await chosenBooks(user, query.ids);
+  const { books, leftOut } = await chosenBooks(user, query.ids);
   if (books.length === 0) return { available: false, asOfDate: query.date ?? null, reason: "NO_POSITIONS", detail: "no books to aggregate" };
   const ids = books.map((b) => b.id);
   const asOf = await commonDate(ids, query.date);
@@ -110,6 +112,7 @@ export async function getAggregate(user: SessionUser, query: AggregateQuery): Pr
     ),
     loadStoredValues(ids, asOf),
   ]);
+  const stressBooks = new Set(values.filter((v) => v.investmentClass !== "PRIVATE").map((v) => v.portfolioId)).size;
   const sum = (k: "nav" | "pnl_day" | "long_exposure" | "short_exposure" | "gross_exposure" | "net_exposure") => snapshots.rows.reduce((s, r) => s + r[k], 0);
   const nav = sum("nav");
   const navById = new Map(snapshots.rows.map((r) => [r.portfolio_id, r.nav]));
@@ -160,6 +163,7 @@ export async function getAggregate(user: SessionUser, query: AggregateQuery): Pr
     available: true,
     asOfDate: asOf,
     books: books.map((b) => ({ id: b.id, name: b.name, nav: navById.get(b.id)! })),
+    leftOut: leftOut.map((b) => ({ id: b.id, name: b.name })),
     nav,
     pnlDay: sum("pnl_day"),
     longExposure: sum("long_exposure"),
@@ -174,8 +178,9 @@ export async function getAggregate(user: SessionUser, query: AggregateQuery): Pr
       ? { available: true, symbols: corr.symbols, averageAbsCorrelation: corr.averageAbsCorrelation, effectiveBets: corr.effectiveBets }
       : { available: false, reason: corr.reason, detail: corr.detail },
     // Stress P&L in dollars is linear in the positions: the books' sum is the combined book's; the
-    // share is of the combined NAV. Only scenarios every book computed.
-    stress: stressRows.rows.filter((r) => r.books === ids.length).map((r) => ({ key: r.key, name: r.name, directPnl: r.direct, directPct: r.direct / nav, correlatedPnl: r.correlated, correlatedPct: r.correlated / nav })),
+    // share is of the combined NAV. A book without public positions has no stress rows and adds 0;
+    // a scenario is shown only when every other book computed it.
+    stress: stressRows.rows.filter((r) => r.books === stressBooks).map((r) => ({ key: r.key, name: r.name, directPnl: r.direct, directPct: r.direct / nav, correlatedPnl: r.correlated, correlatedPct: r.correlated / nav })),
     decomposition: decomposition.available ? { available: true, ...decomposition.figures } : decomposition,
     performance,
   };

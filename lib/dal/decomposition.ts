@@ -19,7 +19,11 @@ import { loadStoredHoldings } from "./stored-holdings";
 /** 252 returns need 253 closes: about 370 calendar days, with room for holidays. */
 const PRICE_LOOKBACK_DAYS = 400;
 
-const PROXY_LABEL = Object.fromEntries(Object.entries(SHOCK_PROXY).map(([f, p]) => [p, `${FACTORS[f as keyof typeof FACTORS].displayName} (${p})`])) as Record<StressProxy, string>;
+// The market and rate proxies stand for a factor whose display name is a beta's ("Market Beta (90D)").
+const SHORT_NAME: Partial<Record<string, string>> = { MARKET: "Market", IR: "Rates" };
+const PROXY_LABEL = Object.fromEntries(
+  Object.entries(SHOCK_PROXY).map(([f, p]) => [p, `${SHORT_NAME[f] ?? FACTORS[f as keyof typeof FACTORS].displayName} (${p})`]),
+) as Record<StressProxy, string>;
 
 type Figures = Omit<Extract<DecompositionResponse, { available: true }>, "portfolioId" | "available" | "asOfDate">;
 export type DecompositionFiguresResult = { available: true; figures: Figures } | { available: false; reason: Extract<DecompositionResponse, { available: false }>["reason"]; detail: string };

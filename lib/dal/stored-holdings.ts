@@ -9,13 +9,14 @@ import type { InvestmentClass, PositionValue } from "@/lib/risk/position-exposur
 import type { Holding } from "@/lib/risk/what-changed";
 
 export interface StoredValue extends PositionValue {
+  portfolioId: string;
   /** The close the exposure was valued at: the underlying's for an option, the mark for a private holding. */
   price: number;
 }
 
 export async function loadStoredValues(portfolioIds: readonly string[], date: IsoDate): Promise<StoredValue[]> {
-  const { rows } = await getPool().query<{ id: string; symbol: string; risk_symbol: string; class: InvestmentClass; exposure: number; market_value: number; price: number | null }>(
-    `SELECT v.position_id AS id, p.symbol, CASE WHEN p.investment_class = 'OPTIONS' THEN p.underlying ELSE p.symbol END AS risk_symbol,
+  const { rows } = await getPool().query<{ portfolio_id: string; id: string; symbol: string; risk_symbol: string; class: InvestmentClass; exposure: number; market_value: number; price: number | null }>(
+    `SELECT v.portfolio_id, v.position_id AS id, p.symbol, CASE WHEN p.investment_class = 'OPTIONS' THEN p.underlying ELSE p.symbol END AS risk_symbol,
             p.investment_class::text AS class, v.exposure, v.market_value,
             CASE WHEN p.investment_class = 'OPTIONS' THEN g.underlying_price ELSE v.price END AS price
      FROM position_valuations v
@@ -27,7 +28,7 @@ export async function loadStoredValues(portfolioIds: readonly string[], date: Is
   );
   return rows.map((r) => {
     if (r.price === null) throw new Error(`Option valuation of ${r.symbol} on ${date} has no stored Greeks`);
-    return { positionId: r.id, symbol: r.symbol, riskSymbol: r.risk_symbol, investmentClass: r.class, exposure: r.exposure, marketValue: r.market_value, price: r.price };
+    return { portfolioId: r.portfolio_id, positionId: r.id, symbol: r.symbol, riskSymbol: r.risk_symbol, investmentClass: r.class, exposure: r.exposure, marketValue: r.market_value, price: r.price };
   });
 }
 
