@@ -112,10 +112,12 @@ export function WhatChangedPanel({ portfolioId }: { portfolioId: string }) {
     <AnalyticsSection title="What changed" testId="what-changed-section" query={query}>
       {(d) => (
         <>
-          <label className="field">
-            Compare with{" "}
-            <input type="date" value={from || d.fromDate} max={d.asOfDate} onChange={(e) => setFrom(e.target.value)} data-testid="what-changed-from" />
-          </label>
+          <div className="inline-form">
+            <label className="field">
+              Compare with{" "}
+              <input type="date" value={from || d.fromDate} max={d.asOfDate} onChange={(e) => setFrom(e.target.value)} data-testid="what-changed-from" />
+            </label>
+          </div>
           <WhatChangedBody key={`${d.fromDate}-${d.asOfDate}`} d={d} />
         </>
       )}

@@ -10,7 +10,7 @@ import { getPool } from "@/lib/db/pool";
 import { FACTOR_KEYS, FACTORS, isFactorKey, type FactorKey } from "@/lib/factors/registry";
 import { factorContributionsSchema } from "@/lib/results/shapes";
 import { computeWhatChanged, type ScenarioChangeInput, type WhatChangedSide } from "@/lib/risk/what-changed";
-import type { ShockableFactor } from "@/lib/stress/scenarios";
+import { SCENARIOS, type ShockableFactor } from "@/lib/stress/scenarios";
 import { findAsOfSnapshot } from "./as-of-snapshot";
 import { loadStoredHoldings } from "./stored-holdings";
 import { parseStored } from "./stored-json";
@@ -78,7 +78,12 @@ export async function getWhatChanged(portfolio: PortfolioSummary, from?: string,
 
   const factors = FACTOR_KEYS.filter((f) => a.dollars.has(f) && b.dollars.has(f));
   const stressA = new Map(a.stress.map((r) => [r.scenario_key, r]));
-  const scenarioRows = b.stress.filter((r) => stressA.has(r.scenario_key));
+  // Built-in scenarios in registry order (as the stress table lists them), custom ones after them.
+  const order = (key: string) => {
+    const i = SCENARIOS.findIndex((s) => s.key === key);
+    return i < 0 ? SCENARIOS.length : i;
+  };
+  const scenarioRows = b.stress.filter((r) => stressA.has(r.scenario_key)).sort((x, y) => order(x.scenario_key) - order(y.scenario_key) || x.name.localeCompare(y.name));
   const scenarios: ScenarioChangeInput[] = scenarioRows.map((r) => {
     const contributions = parseStored(factorContributionsSchema, r.factor_contributions, { table: "stress_results", column: "factor_contributions", key: { portfolioId: portfolio.id, date: toDate, scenarioKey: r.scenario_key } });
     return { key: r.scenario_key, shocks: Object.fromEntries(contributions.filter((c) => c.given).map((c) => [c.factor as ShockableFactor, c.shock])) };
