@@ -3,6 +3,7 @@
 // exposures are the books' sums; every other figure is computed on the combined holdings or the
 // combined return series by the server.
 import type { ReactNode } from "react";
+import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
 import { MethodologyLink } from "@/components/methodology-link";
 import { PerformanceFigures } from "@/components/performance/performance-panel";
 import { DecompositionBody } from "@/components/risk/decomposition-panel";
@@ -187,7 +188,7 @@ function Stress({ d }: { d: Data }) {
 }
 
 export function AggregateView() {
-  const { data, error, isPending } = useApi("aggregate", {});
+  const { data, error, isPending } = useApi("aggregate", useAsOfQuery());
   if (isPending) return <p className="muted" aria-busy="true">Loading…</p>;
   if (error) return <p role="alert" className="error">Could not load the combined book: {error.message}.</p>;
   if (!data.available) return <NotAvailable r={data} />;

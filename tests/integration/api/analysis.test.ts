@@ -200,7 +200,7 @@ describe("GET /api/aggregate: {X, Y} equals Z, the one book holding both (1e-8)"
     });
   });
 
-  test("the default is every active book of the caller; another manager's book is a 404; a bad date a 422 naming it", async () => {
+  test("the default is every active book with results (for an admin every manager's); another manager's book is a 404; bad input a 422 naming the field", async () => {
     const all = await call(getAggregate, `/api/aggregate`);
     expect(all.status).toBe(200);
     expect(all.body.available).toBe(true);
@@ -208,6 +208,10 @@ describe("GET /api/aggregate: {X, Y} equals Z, the one book holding both (1e-8)"
     const bad = await call(getAggregate, `/api/aggregate?date=2026-04-31`);
     expect(bad.status).toBe(422);
     expect(bad.body.error.message).toContain("query.date");
+    const admin = await call(getAggregate, `/api/aggregate`, undefined, await sessionCookie("admin@riskline.dev"));
+    expect(admin.body.available).toBe(true);
+    expect(admin.body.books.map((b: { id: string }) => b.id)).toEqual(expect.arrayContaining([X.id, Y.id, Z.id, "demo-hedgefund", "demo-fo-growth"]));
+    expectClose(admin.body.nav, admin.body.books.reduce((s: number, b: { nav: number }) => s + b.nav, 0), "admin NAV = Σ books");
     const empty = await call(getAggregate, `/api/aggregate?ids=,`);
     expect(empty.status).toBe(422);
     expect(empty.body.error.message).toContain("query.ids");
