@@ -28,4 +28,3 @@ export const whatChangedResponse = analytics({
   scenarios: z.array(z.object({ key: z.string(), name: z.string(), directFrom: z.number(), directTo: z.number(), ...split })),
 });
 export type WhatChangedResponse = z.infer<typeof whatChangedResponse>;
-export type WhatChangedSplit = Pick<WhatChangedResponse & { available: true }, "factors">["factors"][number];
