@@ -23,7 +23,7 @@ export function PerformancePanel({ portfolioId }: { portfolioId: string }) {
   );
 }
 
-function PerformanceFigures({ data: d }: { data: Data }) {
+export function PerformanceFigures({ data: d }: { data: Data }) {
   const b = d.benchmarkSymbol;
   return (
     <>

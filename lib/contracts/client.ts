@@ -43,6 +43,9 @@ import {
   positionUpdateResponse,
 } from "./positions";
 import { performanceResponse } from "./performance";
+import { decompositionResponse } from "./decomposition";
+import { type WhatChangedQuery, whatChangedResponse } from "./what-changed";
+import { type AggregateQuery, aggregateResponse } from "./aggregate";
 import { type RecomputeRequestBody, recomputeRequestedResponse, recomputeStatusResponse } from "./recompute";
 import { type CustomScenarioBody, scenarioCreatedResponse, scenarioDeletedResponse, scenarioListResponse, type ScenarioUpdateBody } from "./scenarios";
 import { symbolListResponse } from "./symbols";
@@ -143,6 +146,9 @@ export const endpoints = {
   sectors: endpoint((id: string, q: AsOfQuery = {}) => withQuery(portfolio(id, "sectors"), q), sectorsResponse),
   stress: endpoint((id: string, q: AsOfQuery = {}) => withQuery(portfolio(id, "stress"), q), stressListResponse),
   performance: endpoint((id: string, q: AsOfQuery = {}) => withQuery(portfolio(id, "performance"), q), performanceResponse),
+  decomposition: endpoint((id: string, q: AsOfQuery = {}) => withQuery(portfolio(id, "decomposition"), q), decompositionResponse),
+  whatChanged: endpoint((id: string, q: WhatChangedQuery = {}) => withQuery(portfolio(id, "what-changed"), q), whatChangedResponse),
+  aggregate: endpoint((q: AggregateQuery = {}) => withQuery("/api/aggregate", q), aggregateResponse),
   stressDetail: endpoint(
     (id: string, scenarioKey: string, q: AsOfQuery = {}) => withQuery(portfolio(id, `stress/${encodeURIComponent(scenarioKey)}`), q),
     stressDetailResponse,

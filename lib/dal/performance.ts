@@ -35,11 +35,26 @@ export async function getPerformance(portfolio: PortfolioSummary, date?: string)
     returns[i] = pnl / previous;
   }
 
-  const dates = days.map((d) => d.date);
+  const performance = await performanceOfSeries(days.map((d) => d.date), returns, asOf, portfolio.benchmarkSymbol);
+  const { riskFreeRate } = batchSettings();
+  const benchmarkSymbol = portfolio.benchmarkSymbol;
+  return {
+    portfolioId: portfolio.id,
+    available: true,
+    asOfDate: asOf,
+    inceptionDate: portfolio.inceptionDate,
+    benchmarkSymbol,
+    riskFreeRate,
+    ...performance,
+  };
+}
+
+/** The performance figures of a daily return series (index 0 is the first day, its return unused), as of
+ * its last date, against `benchmarkSymbol`'s stored closes. Shared by a book and an aggregate of books. */
+export async function performanceOfSeries(dates: IsoDate[], returns: Float64Array, asOf: IsoDate, benchmarkSymbol: string) {
   const yearStart = `${asOf.slice(0, 4)}-01-01`;
   const earliest = dates[0]! < yearStart ? dates[0]! : yearStart;
   const from = earliest < CALENDAR_FIRST_DATE ? CALENDAR_FIRST_DATE : earliest;
-  const benchmarkSymbol = portfolio.benchmarkSymbol;
   const { rows: closes } = await getPool().query<{ date: IsoDate; close: number }>(
     `SELECT date::text AS date, close FROM prices WHERE symbol = $1 AND date BETWEEN $2::date AND $3::date`,
     [benchmarkSymbol, dates[0]! > CALENDAR_FIRST_DATE ? previousTradingDay(dates[0]!) : dates[0]!, asOf],
@@ -53,14 +68,5 @@ export async function getPerformance(portfolio: PortfolioSummary, date?: string)
   });
 
   const { riskFreeRate } = batchSettings();
-  const performance = computePerformance({ dates, returns, benchmarkReturns, tradingDays: tradingDaysBetween(from, asOf), riskFreeRate }, benchmarkSymbol);
-  return {
-    portfolioId: portfolio.id,
-    available: true,
-    asOfDate: asOf,
-    inceptionDate: portfolio.inceptionDate,
-    benchmarkSymbol,
-    riskFreeRate,
-    ...performance,
-  };
+  return computePerformance({ dates, returns, benchmarkReturns, tradingDays: tradingDaysBetween(from, asOf), riskFreeRate }, benchmarkSymbol);
 }

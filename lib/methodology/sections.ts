@@ -13,6 +13,9 @@ export const METHODOLOGY_SECTIONS = {
   sectors: "Sector exposure",
   stress: "Stress tests and scenarios",
   performance: "Performance",
+  decomposition: "Risk decomposition",
+  whatChanged: "What changed",
+  aggregate: "Aggregate book",
 } as const;
 
 export type MethodologySection = keyof typeof METHODOLOGY_SECTIONS;
