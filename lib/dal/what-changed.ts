@@ -7,13 +7,11 @@ import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 import type { WhatChangedResponse } from "@/lib/contracts/what-changed";
 import type { IsoDate } from "@/lib/dates";
 import { getPool } from "@/lib/db/pool";
-import { FACTOR_KEYS, FACTORS, isFactorKey, type FactorKey } from "@/lib/factors/registry";
-import { factorContributionsSchema } from "@/lib/results/shapes";
+import { FACTOR_KEYS, FACTORS, isFactorKey, STRESS_PROXIES, type FactorKey } from "@/lib/factors/registry";
 import { computeWhatChanged, type ScenarioChangeInput, type WhatChangedSide } from "@/lib/risk/what-changed";
-import { SCENARIOS, type ShockableFactor } from "@/lib/stress/scenarios";
+import { SCENARIOS, SHOCK_PROXY, SHOCKABLE_FACTORS, type ShockableFactor } from "@/lib/stress/scenarios";
 import { findAsOfSnapshot } from "./as-of-snapshot";
 import { loadStoredHoldings } from "./stored-holdings";
-import { parseStored } from "./stored-json";
 
 async function completeDayBefore(portfolioId: string, date: IsoDate): Promise<IsoDate | null> {
   const { rows } = await getPool().query<{ date: IsoDate }>(
@@ -34,8 +32,8 @@ async function side(portfolioId: string, date: IsoDate, otherSymbols: readonly s
     ),
     pool.query<{ symbol: string; close: number }>(`SELECT symbol, close FROM prices WHERE symbol = ANY($1::text[]) AND date = $2::date`, [symbols, date]),
     pool.query<{ factor: string; dollars: number }>(`SELECT factor::text AS factor, dollars FROM portfolio_factor_exposures WHERE portfolio_id = $1 AND date = $2::date`, [portfolioId, date]),
-    pool.query<{ scenario_key: string; name: string; direct_pnl: number; factor_contributions: unknown }>(
-      `SELECT r.scenario_key, s.name, r.direct_pnl, r.factor_contributions FROM stress_results r JOIN stress_scenarios s ON s.key = r.scenario_key
+    pool.query<{ scenario_key: string; name: string; direct_pnl: number; shocks: number[]; shock_given: boolean[] }>(
+      `SELECT r.scenario_key, s.name, r.direct_pnl, r.shocks, r.shock_given FROM stress_results r JOIN stress_scenarios s ON s.key = r.scenario_key
        WHERE r.portfolio_id = $1 AND r.date = $2::date ORDER BY r.scenario_key`,
       [portfolioId, date],
     ),
@@ -84,10 +82,12 @@ export async function getWhatChanged(portfolio: PortfolioSummary, from?: string,
     return i < 0 ? SCENARIOS.length : i;
   };
   const scenarioRows = b.stress.filter((r) => stressA.has(r.scenario_key)).sort((x, y) => order(x.scenario_key) - order(y.scenario_key) || x.name.localeCompare(y.name));
-  const scenarios: ScenarioChangeInput[] = scenarioRows.map((r) => {
-    const contributions = parseStored(factorContributionsSchema, r.factor_contributions, { table: "stress_results", column: "factor_contributions", key: { portfolioId: portfolio.id, date: toDate, scenarioKey: r.scenario_key } });
-    return { key: r.scenario_key, shocks: Object.fromEntries(contributions.filter((c) => c.given).map((c) => [c.factor as ShockableFactor, c.shock])) };
-  });
+  // The scenario's own shocks (stored in STRESS_PROXIES order with a flag each): the direct P&L is linear in them.
+  const factorOfProxy = new Map(SHOCKABLE_FACTORS.map((f) => [SHOCK_PROXY[f] as string, f]));
+  const scenarios: ScenarioChangeInput[] = scenarioRows.map((r) => ({
+    key: r.scenario_key,
+    shocks: Object.fromEntries(STRESS_PROXIES.flatMap((p, j) => (r.shock_given[j] ? [[factorOfProxy.get(p)! as ShockableFactor, r.shocks[j]!]] : []))),
+  }));
   const result = computeWhatChanged(a.value, b.value, factors, scenarios);
 
   return {
