@@ -117,13 +117,19 @@ test.describe("security headers", () => {
   });
 
   test("API answers carry the headers, and portfolio data is marked private for caches", async ({ request }) => {
-    for (const path of ["/api/portfolios", "/api/portfolios/demo-individual/overview", "/api/portfolios/demo-individual/positions"]) {
+    for (const path of ["/api/portfolios", "/api/portfolios/demo-individual/positions"]) {
       const res = await request.get(path);
       expect(res.status()).toBe(200);
       expectSecurityHeaders(res.headers());
-      expect(res.headers()["cache-control"]).toMatch(/\bprivate\b/);
-      expect(res.headers()["cache-control"]).toMatch(/\bno-store\b/);
+      expect(res.headers()["cache-control"]).toBe("private, no-store");
     }
+    // A snapshot's answer: private, revalidated by its ETag on every use (304 when unchanged).
+    const overview = await request.get("/api/portfolios/demo-individual/overview");
+    expectSecurityHeaders(overview.headers());
+    expect(overview.headers()["cache-control"]).toBe("private, no-cache");
+    const etag = overview.headers()["etag"]!;
+    expect(etag).toMatch(/^W\//);
+    expect((await request.get("/api/portfolios/demo-individual/overview", { headers: { "if-none-match": etag } })).status()).toBe(304);
     const anonymous = await request.get("/api/portfolios", { headers: { cookie: "" } });
     expect(anonymous.headers()["cache-control"]).toMatch(/\bprivate\b/);
   });

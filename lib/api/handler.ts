@@ -50,7 +50,8 @@ function rejectNul(value: unknown, where: "body" | "query" | "params"): void {
   throw new ApiError("unprocessable_entity", `Invalid ${where}: ${field}: ${NUL_MESSAGE}`, { fields: [{ field, message: NUL_MESSAGE }] });
 }
 
-/** What a signed-in caller gets is theirs alone: no shared cache (a proxy, a CDN) may keep it. */
+/** What a signed-in caller gets is theirs alone: no shared cache (a proxy, a CDN) may keep it. A
+ * handler may say more (a snapshot's answer is `private, no-cache` with an ETag, lib/api/snapshot-cache.ts). */
 const PRIVATE_CACHE_CONTROL = "private, no-store";
 
 function guarded(authorize: (req: NextRequest) => Promise<SessionUser>, fn: Handler<UserContext>): RouteHandler {
@@ -64,7 +65,7 @@ function guarded(authorize: (req: NextRequest) => Promise<SessionUser>, fn: Hand
     } catch (err) {
       res = handleApiError(err, { method: req.method, path: req.nextUrl.pathname });
     }
-    res.headers.set("cache-control", PRIVATE_CACHE_CONTROL);
+    if (!res.headers.has("cache-control") || res.status >= 400) res.headers.set("cache-control", PRIVATE_CACHE_CONTROL);
     return res;
   };
 }

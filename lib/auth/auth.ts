@@ -10,10 +10,12 @@ import { adminAc, userAc } from "better-auth/plugins/admin/access";
 import { ADMIN_PASSWORD_MIN_LENGTH, appUrl as configuredAppUrl, env } from "@/lib/config/env";
 import { getPrisma } from "@/lib/db/prisma";
 import { clearFailedSignIns, lockedSeconds, recordFailedSignIn } from "@/lib/auth/sign-in-lockout";
+import { SESSION_COOKIE_CACHE_SECONDS, sessionEnded, sessionVersion } from "@/lib/auth/session-versions";
 
 export const SESSION_TTL_SECONDS = 8 * 60 * 60;
 
 const SIGN_IN_PATH = "/sign-in/email";
+const SIGN_OUT_PATH = "/sign-out";
 
 /** The email a sign-in names, if any (a body without one fails better-auth's own validation). */
 function submittedEmail(body: unknown): string | null {
@@ -21,8 +23,14 @@ function submittedEmail(body: unknown): string | null {
   return typeof email === "string" && email.trim() !== "" ? email : null;
 }
 
-/** A locked account is refused before its password is checked, and the refusal does not count. */
-const refuseLockedAccount = createAuthMiddleware(async (ctx) => {
+/** A locked account is refused before its password is checked, and the refusal does not count. A
+ * sign-out ends the session's cached cookie too (a copy of it must not open anything afterwards). */
+const beforeAuth = createAuthMiddleware(async (ctx) => {
+  if (ctx.path === SIGN_OUT_PATH) {
+    const token = await ctx.getSignedCookie(ctx.context.authCookies.sessionToken.name, ctx.context.secret);
+    if (token) sessionEnded(token);
+    return;
+  }
   const email = ctx.path === SIGN_IN_PATH ? submittedEmail(ctx.body) : null;
   if (!email) return;
   const wait = await lockedSeconds(email);
@@ -49,7 +57,13 @@ function createAuth() {
     trustedOrigins: [appUrl],
     database: prismaAdapter(getPrisma(), { provider: "postgresql" }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: ADMIN_PASSWORD_MIN_LENGTH },
-    session: { expiresIn: SESSION_TTL_SECONDS, updateAge: 60 * 60 },
+    // Requests read the session from a signed cookie cache, without a database round trip, for up to
+    // SESSION_COOKIE_CACHE_SECONDS; a change to the user invalidates it (lib/auth/session-versions.ts).
+    session: {
+      expiresIn: SESSION_TTL_SECONDS,
+      updateAge: 60 * 60,
+      cookieCache: { enabled: true, maxAge: SESSION_COOKIE_CACHE_SECONDS, version: (session, user) => sessionVersion(session.token, user.id) },
+    },
     user: {
       additionalFields: { role: { type: "string", input: false, defaultValue: "MANAGER" } },
     },
@@ -60,7 +74,7 @@ function createAuth() {
       max: 200,
       customRules: { "/sign-in/email": { window: 60, max: 10 } },
     },
-    hooks: { before: refuseLockedAccount, after: countSignInOutcome },
+    hooks: { before: beforeAuth, after: countSignInOutcome },
     advanced: {
       // scripts/serve.ts sets X-Forwarded-For to the socket address, after the chain only when the
       // socket is a trusted proxy (lib/http/forwarded-for.ts); better-auth skips those proxies from the right.

@@ -2,6 +2,7 @@
 // The default when Inngest is not configured; used by `npm start`, `npm run batch` and the admin
 // buttons. One panel load and one beta computation serve every portfolio of the run.
 import type pg from "pg";
+import { batchConcurrency } from "@/lib/config/env";
 import { getPool } from "@/lib/db/pool";
 import type { IsoDate } from "@/lib/dates";
 import { resolveAsOfDateFor } from "@/lib/market-data/as-of";
@@ -21,6 +22,8 @@ export interface LocalRunOptions {
   onProgress?: (event: { portfolioId: string; done: number; total: number }) => void;
   /** Days per write chunk of a portfolio's refresh (tests cross chunk boundaries with small ones). */
   daysPerChunk?: number;
+  /** Books refreshed at once (default BATCH_CONCURRENCY). */
+  concurrency?: number;
   /** Called once the run row exists (before any phase runs). */
   onStart?: (run: RunRow) => void;
 }
@@ -30,26 +33,34 @@ export async function resolveRunAsOf(req: BatchRequest, provider: MarketDataProv
   return (await resolveAsOfDateFor(provider)).asOf;
 }
 
-/** The in-process driver: steps run as they are; portfolios one after another on the shared market. */
+/** The in-process driver: steps run as they are; up to BATCH_CONCURRENCY portfolios at once on the
+ * shared market (each book's chain is independent and holds its own lease), results in plan order. */
 function localDriver(pool: pg.Pool, options: LocalRunOptions): BatchDriver {
   return {
     inProcess: true,
     step: (_id, fn) => fn(),
     async refreshPortfolios(plans, { run, market }) {
-      const results: PortfolioRefreshResult[] = [];
-      for (const p of plans) {
-        try {
-          results.push(
-            await refreshPortfolio(pool, market!, p, {
+      const results: PortfolioRefreshResult[] = new Array(plans.length);
+      let next = 0;
+      const worker = async () => {
+        while (next < plans.length) {
+          const i = next++;
+          const p = plans[i]!;
+          try {
+            results[i] = await refreshPortfolio(pool, market!, p, {
               runId: run.id,
               daysPerChunk: options.daysPerChunk,
               onProgress: (portfolioId, done, total) => options.onProgress?.({ portfolioId, done, total }),
-            }),
-          );
-        } catch (e) {
-          results.push(await recordPortfolioFailure(pool, run.id, p, e));
+            });
+          } catch (e) {
+            results[i] = await recordPortfolioFailure(pool, run.id, p, e);
+          }
         }
-      }
+      };
+      // Every worker ends before an error goes on up: none keeps writing behind a failed run.
+      const settled = await Promise.allSettled(Array.from({ length: Math.min(options.concurrency ?? batchConcurrency(), plans.length) }, worker));
+      const failed = settled.find((s) => s.status === "rejected");
+      if (failed) throw failed.reason;
       return results;
     },
   };

@@ -1,6 +1,6 @@
 // What every portfolio refresh of one run shares: the price panel and its returns, the symbol betas,
-// and per date the factor covariance and the stress betas (computed once, whichever portfolio asks
-// first), plus the scenarios and the sector data.
+// and per date the factor covariance, the stress betas and each scenario's completed shocks (computed
+// once, whichever portfolio asks first), plus the scenarios and the sector data.
 import { batchSettings } from "@/lib/config/env";
 import type { Queryable } from "@/lib/db/pool";
 import type { IsoDate } from "@/lib/dates";
@@ -11,7 +11,7 @@ import { loadPrices } from "@/lib/market-data/store-prices";
 import { factorCovariance, type FactorCovarianceResult } from "@/lib/risk/factor-covariance";
 import { ReturnCache } from "@/lib/risk/returns";
 import type { SectorLookup } from "@/lib/risk/sector";
-import { resolveScenario, type ScenarioShocks } from "@/lib/risk/stress";
+import { completeShocks, resolveScenario, type ProxyShock, type ScenarioShocks } from "@/lib/risk/stress";
 import { StressBetaEngine, type StressBetaResult } from "@/lib/risk/stress-betas";
 import { scenarioDefinitionSchema } from "@/lib/contracts/scenarios";
 import type { ScenarioDefinition } from "@/lib/stress/scenarios";
@@ -36,6 +36,8 @@ export interface MarketContext {
   scenariosFor(ownerId: string): ScenarioShocks[];
   covarianceOn(date: IsoDate): FactorCovarianceResult;
   stressBetasOn(symbol: string, date: IsoDate): StressBetaResult;
+  /** A scenario's shocks completed under the date's covariance (which must be available). */
+  completedShocksOn(scenario: ScenarioShocks, date: IsoDate): readonly ProxyShock[];
 }
 
 type OwnedDefinition = { ownerId: string | null; def: ScenarioDefinition };
@@ -84,6 +86,12 @@ export function marketContext(parts: {
   const stressEngine = new StressBetaEngine(panel, returns);
   const covariances = new Map<IsoDate, FactorCovarianceResult>();
   const stressBetas = new Map<string, StressBetaResult>();
+  const completed = new Map<string, readonly ProxyShock[]>();
+  const covarianceOn = (date: IsoDate): FactorCovarianceResult => {
+    let c = covariances.get(date);
+    if (!c) covariances.set(date, (c = factorCovariance(panel, date, { returns })));
+    return c;
+  };
   return {
     panel,
     returns,
@@ -93,16 +101,23 @@ export function marketContext(parts: {
     privateScenarios,
     config,
     scenariosFor: (ownerId) => [...scenarios, ...(privateScenarios.get(ownerId) ?? [])],
-    covarianceOn(date) {
-      let c = covariances.get(date);
-      if (!c) covariances.set(date, (c = factorCovariance(panel, date, { returns })));
-      return c;
-    },
+    covarianceOn,
     stressBetasOn(symbol, date) {
       const key = `${symbol}|${date}`;
       let b = stressBetas.get(key);
       if (!b) stressBetas.set(key, (b = stressEngine.betas(symbol, date)));
       return b;
+    },
+    completedShocksOn(scenario, date) {
+      // Keyed by the resolved shocks too: a run holds one definition per key, but a test may build two.
+      const key = `${scenario.scenarioKey}|${date}|${JSON.stringify(scenario.proxyShocks)}`;
+      let c = completed.get(key);
+      if (!c) {
+        const cov = covarianceOn(date);
+        if (!cov.ok) throw new Error(`completing ${scenario.scenarioKey} on ${date}: the factor covariance is not available (${cov.reason})`);
+        completed.set(key, (c = completeShocks(scenario.proxyShocks, cov)));
+      }
+      return c;
     },
   };
 }

@@ -105,6 +105,8 @@ const schema = z
       .refine((n) => n > 0, "must be a duration in years, above 0")
       .default(DEFAULT_TLT_DURATION),
     BATCH_EXECUTOR: z.enum(["local", "inngest"], "must be local or inngest").optional(),
+    /** Books the local executor refreshes at once: their round trips overlap and PostgreSQL works on every core. */
+    BATCH_CONCURRENCY: wholeNumber(1, 64, "the books refreshed at once").default(4),
     /** The app server's own daily batch (weekdays 18:30 New York) when Inngest is not configured. */
     DAILY_SCHEDULE: z.enum(["on", "off"], "must be on or off").default("on"),
     // Inngest (the SDK reads these itself as well).
@@ -169,6 +171,11 @@ export function inngestConfigured(e: Env = env()): boolean {
 }
 
 /** The black–Scholes rate and the TLT duration the batch computes with. */
+/** Books the local executor refreshes at once. */
+export function batchConcurrency(e: Env = env()): number {
+  return e.BATCH_CONCURRENCY;
+}
+
 export function batchSettings(e: Env = env()): { riskFreeRate: number; tltDuration: number } {
   return { riskFreeRate: e.RISK_FREE_RATE, tltDuration: e.TLT_DURATION };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 // User administration for admins, through better-auth's admin plugin (it checks the caller's role
 // again, hashes passwords and deletes a disabled user's sessions); the list is read here.
+import { userSessionsChanged } from "@/lib/auth/session-versions";
 import { isAPIError } from "better-auth/api";
 import { ApiError, invalidBodyField } from "@/lib/api/errors";
 import { getAuth } from "@/lib/auth/auth";
@@ -94,5 +95,6 @@ export async function changeUser(admin: SessionUser, requestHeaders: Headers, us
       await viaAuth(() => auth.setRole({ headers, body: { userId, role: change.role } }));
       break;
   }
+  userSessionsChanged(userId);
   return userOrThrow(userId);
 }

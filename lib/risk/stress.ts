@@ -141,7 +141,7 @@ export interface PositionContribution {
 export interface StressTestResult {
   scenarioKey: string;
   nav: number;
-  shocks: ProxyShock[];
+  shocks: readonly ProxyShock[];
   direct: PnlSummary & { contributions: DirectContribution[]; missingExposures: ShockableFactor[] };
   correlated: PnlSummary & { contributions: CorrelatedContribution[]; gammaPnl: number; positions: PositionContribution[]; positionsWithoutBetas: string[] };
   /** Correlated − direct. */
@@ -233,8 +233,10 @@ function summary(pnl: number, nav: number): PnlSummary {
   return { pnl, pnlPctNav: pnl / nav, newNav, exceedsNav: newNav < 0 };
 }
 
-export function runStressTest(shocks: ScenarioShocks, inputs: StressInputs): StressTestResult {
-  const { nav, dollarExposures, positions, stressBetas, covariance } = inputs;
+/** `completed`: the scenario's completed shocks under this covariance, when the caller already has them
+ * (they depend on the scenario and the date only, so one book's batch shares them with every other). */
+export function runStressTest(shocks: ScenarioShocks, inputs: StressInputs, completed: readonly ProxyShock[] = completeShocks(shocks.proxyShocks, inputs.covariance)): StressTestResult {
+  const { nav, dollarExposures, positions, stressBetas } = inputs;
 
   const missingExposures: ShockableFactor[] = [];
   const direct: DirectContribution[] = (Object.entries(shocks.factorShocks) as [ShockableFactor, number][]).map(([factor, shock]) => {
@@ -245,7 +247,6 @@ export function runStressTest(shocks: ScenarioShocks, inputs: StressInputs): Str
   });
   const directPnl = direct.reduce((a, c) => a + c.pnl, 0);
 
-  const completed = completeShocks(shocks.proxyShocks, covariance);
   const { positions: byPosition, proxyPnl, gammaPnl, positionsWithoutBetas } = stressPositionContributions(completed, positions, stressBetas);
   const contributions = completed.map((c, j) => ({ ...c, pnl: proxyPnl[j]! }));
   const correlatedPnl = contributions.reduce((a, c) => a + c.pnl, 0) + gammaPnl;

@@ -15,7 +15,7 @@ import type { ExposureRow, GreekRow, PhaseResult, StressRow } from "./types";
 
 export interface StressTestsInput {
   date: IsoDate;
-  market: Pick<MarketContext, "covarianceOn" | "stressBetasOn">;
+  market: Pick<MarketContext, "covarianceOn" | "stressBetasOn" | "completedShocksOn">;
   /** The scenarios this book computes (built-in, shared and its manager's own). */
   scenarios: readonly ScenarioShocks[];
   values: readonly PositionValue[];
@@ -57,7 +57,7 @@ export function stressTestsPhase({ date, market, scenarios, values, positionById
       : { key: pv.positionId, symbol: pv.riskSymbol, exposure: pv.exposure };
   });
   const rows = scenarios.map((shocks): StressRow => {
-    const r = runStressTest(shocks, { nav, dollarExposures, positions, stressBetas, covariance });
+    const r = runStressTest(shocks, { nav, dollarExposures, positions, stressBetas, covariance }, market.completedShocksOn(shocks, date));
     return {
       scenarioKey: r.scenarioKey,
       directPnl: r.direct.pnl,

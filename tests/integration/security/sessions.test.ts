@@ -1,9 +1,11 @@
-// Sessions end (expiry, sign-out, a forged cookie) through better-auth's own handler. The sign-in
+// Sessions end (expiry, sign-out, a forged cookie) through better-auth's own handler; a signed-out
+// cookie is refused at once even with its cached copy (lib/auth/session-versions.ts). The sign-in
 // limits are in sign-in-limits.test.ts.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as adminRuns from "@/app/api/admin/runs/route";
 import * as auth from "@/app/api/auth/[...all]/route";
 import * as portfolios from "@/app/api/portfolios/route";
+import { SESSION_COOKIE_CACHE_SECONDS } from "@/lib/auth/session-versions";
 import { getPool } from "@/lib/db/pool";
 import { appRequest, routeParams, sessionCookie, TEST_ORIGIN, useSeededDatabase } from "../helpers";
 
@@ -21,18 +23,29 @@ function sessionToken(cookie: string): string {
 const listPortfolios = (cookie: string) => portfolios.GET(appRequest("/api/portfolios", { cookie }), routeParams());
 
 describe("sessions expire", () => {
-  it("a session whose expires_at is in the past answers 401 on every handler, and get-session answers null", async () => {
+  it("a session whose expires_at is in the past answers 401 on every handler, and get-session answers null, once its cookie cache lapses", async () => {
     const cookie = await sessionCookie("admin@riskline.dev");
+    expect(cookie).toContain("better-auth.session_data=");
     expect((await listPortfolios(cookie)).status).toBe(200);
     const updated = await getPool().query(`UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE token = $1`, [sessionToken(cookie)]);
     expect(updated.rowCount).toBe(1);
+    // Without the cached copy the database is read at once.
+    const withoutCache = cookie.split("; ").filter((c) => !c.startsWith("better-auth.session_data=")).join("; ");
+    expect((await listPortfolios(withoutCache)).status).toBe(401);
 
-    const res = await listPortfolios(cookie);
-    expect(res.status).toBe(401);
-    expect(await res.json()).toMatchObject({ error: { code: "unauthorized" } });
-    expect((await adminRuns.GET(appRequest("/api/admin/runs", { cookie }), routeParams())).status).toBe(401);
-    const session = await auth.GET(new Request(new URL("/api/auth/get-session", TEST_ORIGIN), { headers: { cookie } }));
-    expect(await session.json()).toBeNull();
+    // The signed cache is believed for SESSION_COOKIE_CACHE_SECONDS at most.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + (SESSION_COOKIE_CACHE_SECONDS + 1) * 1000);
+      const res = await listPortfolios(cookie);
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ error: { code: "unauthorized" } });
+      expect((await adminRuns.GET(appRequest("/api/admin/runs", { cookie }), routeParams())).status).toBe(401);
+      const session = await auth.GET(new Request(new URL("/api/auth/get-session", TEST_ORIGIN), { headers: { cookie } }));
+      expect(await session.json()).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("a session lasts 8 hours from sign-in", async () => {
@@ -48,6 +61,21 @@ describe("sessions expire", () => {
     expect(out.status).toBe(200);
     expect((await getPool().query(`SELECT 1 FROM sessions WHERE token = $1`, [sessionToken(cookie)])).rowCount).toBe(0);
     expect((await listPortfolios(cookie)).status).toBe(401);
+  });
+
+  it("a request reads its session from the signed cookie cache, not the database, until the cache lapses", async () => {
+    const cookie = await sessionCookie("individual@riskline.dev");
+    // The row removed behind better-auth's back (no sign-out, no admin action): the cache still answers...
+    await getPool().query(`DELETE FROM sessions WHERE token = $1`, [sessionToken(cookie)]);
+    expect((await listPortfolios(cookie)).status).toBe(200);
+    // ...for SESSION_COOKIE_CACHE_SECONDS at most.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + (SESSION_COOKIE_CACHE_SECONDS + 1) * 1000);
+      expect((await listPortfolios(cookie)).status).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("a forged or tampered cookie answers 401", async () => {

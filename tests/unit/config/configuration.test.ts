@@ -16,6 +16,7 @@ describe("configuration", () => {
       EMBEDDED_DB_DIR: ".data/pglite",
       DB_POOL_MAX: 10,
       SEED_DEMO: "1",
+      BATCH_CONCURRENCY: 4,
     });
     expect(e.DATABASE_URL).toBeUndefined();
     expect(e.AS_OF).toBeUndefined();
@@ -42,6 +43,7 @@ describe("configuration", () => {
     ["TLT_DURATION", "0", /TLT_DURATION: must be a duration in years, above 0/],
     ["SEED_DEMO", "yes", /SEED_DEMO: must be 1 .* or 0/],
     ["BATCH_EXECUTOR", "cloud", /BATCH_EXECUTOR: must be local or inngest/],
+    ["BATCH_CONCURRENCY", "0", /BATCH_CONCURRENCY: must be the books refreshed at once/],
     ["APP_URL", "localhost:3000", /APP_URL: must be the app's public URL/],
     ["BETTER_AUTH_SECRET", "short", /BETTER_AUTH_SECRET: must be at least 32 characters/],
     ["DATABASE_URL", "mysql://localhost/db", /DATABASE_URL: must be a postgresql:\/\/ connection string/],
@@ -77,7 +79,7 @@ describe("configuration", () => {
   });
 
   it("lists the variables the README documents", () => {
-    for (const v of ["DATABASE_URL", "PORT", "HOST", "APP_URL", "BETTER_AUTH_SECRET", "AS_OF", "MARKET_DATA_PROVIDER", "FMP_API_KEY", "FMP_BASE_URL", "RISK_FREE_RATE", "TLT_DURATION", "BATCH_EXECUTOR", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_DEV", "EMBEDDED_DB_PORT", "EMBEDDED_DB_DIR", "DB_POOL_MAX", "SEED_DEMO", "ADMIN_EMAIL", "ADMIN_NAME", "ADMIN_PASSWORD", "TRUSTED_PROXIES", "DEBUG"]) {
+    for (const v of ["DATABASE_URL", "PORT", "HOST", "APP_URL", "BETTER_AUTH_SECRET", "AS_OF", "MARKET_DATA_PROVIDER", "FMP_API_KEY", "FMP_BASE_URL", "RISK_FREE_RATE", "TLT_DURATION", "BATCH_EXECUTOR", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_DEV", "EMBEDDED_DB_PORT", "EMBEDDED_DB_DIR", "DB_POOL_MAX", "SEED_DEMO", "ADMIN_EMAIL", "ADMIN_NAME", "ADMIN_PASSWORD", "TRUSTED_PROXIES", "DEBUG", "BATCH_CONCURRENCY"]) {
       expect(CONFIG_VARIABLES).toContain(v);
     }
   });

@@ -1,0 +1,68 @@
+import "server-only";
+// The answers of a COMPLETE snapshot do not change until a run rewrites that day, so an analytics
+// read is keyed by the snapshot it answers from (portfolio, date, the run that wrote it and when): a
+// weak ETag the browser revalidates (304 without a body), and a small in-process cache of the
+// serialized answers, bounded in bytes. A rerun of the day gives it a new key, so nothing stale is
+// served. A read with no complete snapshot (an "unavailable" answer) is never cached.
+import { LRUCache } from "lru-cache";
+import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import type { PortfolioSummary } from "@/lib/contracts/portfolios";
+import type { IsoDate } from "@/lib/dates";
+import { getPool } from "@/lib/db/pool";
+import { parseQuery, withPortfolio } from "./handler";
+
+const MAX_BYTES = 64 * 1024 * 1024;
+
+/** Serialized answers by snapshot key and URL (path and query). */
+const answers = new LRUCache<string, string>({ maxSize: MAX_BYTES, sizeCalculation: (body) => body.length || 1 });
+
+/** Revalidated by ETag on every use: a newer run of the day changes the tag. */
+export const SNAPSHOT_CACHE_CONTROL = "private, no-cache";
+
+interface SnapshotVersion {
+  date: IsoDate;
+  runId: string | null;
+  completedAt: Date | null;
+}
+
+/** The COMPLETE snapshot a read of `date` (or the latest) answers from: its date and who wrote it when. */
+async function snapshotVersion(portfolioId: string, date: IsoDate | undefined): Promise<SnapshotVersion | null> {
+  const { rows } = await getPool().query<{ date: IsoDate; run_id: string | null; completed_at: Date | null }>(
+    `SELECT date::text AS date, run_id, completed_at FROM snapshots
+     WHERE portfolio_id = $1 AND status = 'COMPLETE' AND ($2::date IS NULL OR date = $2::date)
+     ORDER BY date DESC LIMIT 1`,
+    [portfolioId, date ?? null],
+  );
+  const r = rows[0];
+  return r ? { date: r.date, runId: r.run_id, completedAt: r.completed_at } : null;
+}
+
+const etagOf = (portfolioId: string, v: SnapshotVersion) => `W/"${portfolioId}.${v.date}.${v.runId ?? "-"}.${v.completedAt?.getTime() ?? 0}"`;
+
+/** `If-None-Match` lists the tag (or is `*`). */
+function matches(req: NextRequest, etag: string): boolean {
+  const header = req.headers.get("if-none-match");
+  if (!header) return false;
+  return header.trim() === "*" || header.split(",").some((t) => t.trim() === etag);
+}
+
+/** A GET of an analytics answer as of `?date` (default: the latest complete snapshot), served from the snapshot cache. */
+export function withSnapshotAnswer<S extends z.ZodType<{ date?: IsoDate }>>(schema: S, compute: (portfolio: PortfolioSummary, query: z.infer<S>) => Promise<unknown>) {
+  return withPortfolio(async ({ req, portfolio }) => {
+    const query = parseQuery(req, schema);
+    const version = await snapshotVersion(portfolio.id, query.date);
+    if (!version) return NextResponse.json(await compute(portfolio, query));
+    const etag = etagOf(portfolio.id, version);
+    const headers = { etag, "cache-control": SNAPSHOT_CACHE_CONTROL };
+    if (matches(req, etag)) return new Response(null, { status: 304, headers });
+    const key = `${etag} ${req.nextUrl.pathname}?${[...req.nextUrl.searchParams].sort().map(([k, v]) => `${k}=${v}`).join("&")}`;
+    let body = answers.get(key);
+    if (body === undefined) {
+      // The answer of exactly the keyed day, even if a run claims it meanwhile.
+      body = JSON.stringify(await compute(portfolio, { ...query, date: version.date }));
+      answers.set(key, body);
+    }
+    return new Response(body, { headers: { ...headers, "content-type": "application/json" } });
+  });
+}
