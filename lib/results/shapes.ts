@@ -1,9 +1,8 @@
 // The shapes of the JSON columns the batch writes and the pages read: one definition for both sides,
 // parsed on read so a drift fails loudly instead of rendering nonsense.
 import { z } from "zod";
-import { FACTOR_KEYS, STRESS_PROXIES } from "@/lib/factors/registry";
+import { FACTOR_KEYS } from "@/lib/factors/registry";
 import { REASON_CODES } from "@/lib/reason-codes";
-import { SHOCKABLE_FACTORS } from "@/lib/stress/scenarios";
 
 export const reasonCodeSchema = z.enum(REASON_CODES);
 
