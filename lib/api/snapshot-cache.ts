@@ -9,8 +9,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 import type { IsoDate } from "@/lib/dates";
-import { getPool } from "@/lib/db/pool";
-import { parseQuery, withPortfolio } from "./handler";
+import { getPortfolioOrThrow, portfolioNotFound, readableSnapshotVersion, type SnapshotVersion } from "@/lib/dal/portfolios";
+import { ApiError } from "./errors";
+import { parseQuery, withUser } from "./handler";
 
 const MAX_BYTES = 64 * 1024 * 1024;
 
@@ -19,24 +20,6 @@ const answers = new LRUCache<string, string>({ maxSize: MAX_BYTES, sizeCalculati
 
 /** Revalidated by ETag on every use: a newer run of the day changes the tag. */
 export const SNAPSHOT_CACHE_CONTROL = "private, no-cache";
-
-interface SnapshotVersion {
-  date: IsoDate;
-  runId: string | null;
-  completedAt: Date | null;
-}
-
-/** The COMPLETE snapshot a read of `date` (or the latest) answers from: its date and who wrote it when. */
-async function snapshotVersion(portfolioId: string, date: IsoDate | undefined): Promise<SnapshotVersion | null> {
-  const { rows } = await getPool().query<{ date: IsoDate; run_id: string | null; completed_at: Date | null }>(
-    `SELECT date::text AS date, run_id, completed_at FROM snapshots
-     WHERE portfolio_id = $1 AND status = 'COMPLETE' AND ($2::date IS NULL OR date = $2::date)
-     ORDER BY date DESC LIMIT 1`,
-    [portfolioId, date ?? null],
-  );
-  const r = rows[0];
-  return r ? { date: r.date, runId: r.run_id, completedAt: r.completed_at } : null;
-}
 
 const etagOf = (portfolioId: string, v: SnapshotVersion) => `W/"${portfolioId}.${v.date}.${v.runId ?? "-"}.${v.completedAt?.getTime() ?? 0}"`;
 
@@ -47,20 +30,36 @@ function matches(req: NextRequest, etag: string): boolean {
   return header.trim() === "*" || header.split(",").some((t) => t.trim() === etag);
 }
 
-/** A GET of an analytics answer as of `?date` (default: the latest complete snapshot), served from the snapshot cache. */
+/**
+ * A GET of an analytics answer as of `?date` (default: the latest complete snapshot), served from the
+ * snapshot cache. A hit costs one query (ownership and the snapshot's version together); the answer
+ * is computed only on a miss. Ownership is decided before anything else: a book that is not the
+ * caller's is a 404 even with a bad query, as for withPortfolio.
+ */
 export function withSnapshotAnswer<S extends z.ZodType<{ date?: IsoDate }>>(schema: S, compute: (portfolio: PortfolioSummary, query: z.infer<S>) => Promise<unknown>) {
-  return withPortfolio(async ({ req, portfolio }) => {
-    const query = parseQuery(req, schema);
-    const version = await snapshotVersion(portfolio.id, query.date);
-    if (!version) return NextResponse.json(await compute(portfolio, query));
-    const etag = etagOf(portfolio.id, version);
+  return withUser(async ({ req, user, params }) => {
+    const id = params.id;
+    if (typeof id !== "string") throw new ApiError("bad_request", "Missing portfolio id in the path.");
+    let query: z.infer<S> | undefined;
+    let invalid: unknown;
+    try {
+      query = parseQuery(req, schema);
+    } catch (e) {
+      invalid = e;
+    }
+    const readable = await readableSnapshotVersion(user, id, query?.date);
+    if (!readable) throw portfolioNotFound(id);
+    if (query === undefined) throw invalid;
+    const { version } = readable;
+    if (!version) return NextResponse.json(await compute(await getPortfolioOrThrow(user, id), query));
+    const etag = etagOf(id, version);
     const headers = { etag, "cache-control": SNAPSHOT_CACHE_CONTROL };
     if (matches(req, etag)) return new Response(null, { status: 304, headers });
     const key = `${etag} ${req.nextUrl.pathname}?${[...req.nextUrl.searchParams].sort().map(([k, v]) => `${k}=${v}`).join("&")}`;
     let body = answers.get(key);
     if (body === undefined) {
       // The answer of exactly the keyed day, even if a run claims it meanwhile.
-      body = JSON.stringify(await compute(portfolio, { ...query, date: version.date }));
+      body = JSON.stringify(await compute(await getPortfolioOrThrow(user, id), { ...query, date: version.date }));
       answers.set(key, body);
     }
     return new Response(body, { headers: { ...headers, "content-type": "application/json" } });

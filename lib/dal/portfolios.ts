@@ -3,7 +3,7 @@ import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import type { SnapshotPoint } from "@/lib/contracts/analytics";
 import type { PortfolioSummary } from "@/lib/contracts/portfolios";
-import { fromDbDate, toDbDate } from "@/lib/dates";
+import { fromDbDate, toDbDate, type IsoDate } from "@/lib/dates";
 import { getPool } from "@/lib/db/pool";
 import { getPrisma } from "@/lib/db/prisma";
 import type { SessionUser } from "./session";
@@ -74,11 +74,42 @@ export function listPortfolios(user: SessionUser, { archived = false }: { archiv
   return summaries(user, { archived });
 }
 
+export const portfolioNotFound = (id: string) => new ApiError("not_found", `Portfolio ${id} not found.`);
+
 /** The portfolio if the caller may read it; 404 otherwise (never 403: existence is not disclosed). */
 export async function getPortfolioOrThrow(user: SessionUser, id: string): Promise<PortfolioSummary> {
   const [p] = await summaries(user, { id });
-  if (!p) throw new ApiError("not_found", `Portfolio ${id} not found.`);
+  if (!p) throw portfolioNotFound(id);
   return p;
+}
+
+/** Which COMPLETE snapshot a read of `date` (or the latest) answers from: its date and the run that wrote it when. */
+export interface SnapshotVersion {
+  date: IsoDate;
+  runId: string | null;
+  completedAt: Date | null;
+}
+
+/**
+ * One round trip for a cached analytics read: whether the caller may read the book (as
+ * getPortfolioOrThrow decides), and the version of the snapshot the read answers from (null: none).
+ * `undefined`: the book is not the caller's to read.
+ */
+export async function readableSnapshotVersion(user: SessionUser, id: string, date: IsoDate | undefined): Promise<{ version: SnapshotVersion | null } | undefined> {
+  const { rows } = await getPool().query<{ date: IsoDate | null; run_id: string | null; completed_at: Date | null }>(
+    `SELECT s.date::text AS date, s.run_id, s.completed_at
+     FROM portfolios p
+     LEFT JOIN LATERAL (
+       SELECT date, run_id, completed_at FROM snapshots
+       WHERE portfolio_id = p.id AND status = 'COMPLETE' AND ($3::date IS NULL OR date = $3::date)
+       ORDER BY date DESC LIMIT 1
+     ) s ON true
+     WHERE p.id = $2 AND ($1::text IS NULL OR p.owner_id = $1)`,
+    [user.role === "ADMIN" ? null : requireId(user.id), id, date ?? null],
+  );
+  const r = rows[0];
+  if (!r) return undefined;
+  return { version: r.date === null ? null : { date: r.date, runId: r.run_id, completedAt: r.completed_at } };
 }
 
 export async function getSnapshotHistory(portfolio: PortfolioSummary, range: { from?: string; to?: string } = {}): Promise<SnapshotPoint[]> {
