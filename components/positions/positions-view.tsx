@@ -13,7 +13,10 @@ import { PositionEditForm } from "./position-edit-form";
 import { PositionImport } from "./position-import";
 import { TableRegion } from "@/components/table-region";
 import { reasonLabel } from "@/lib/reason-codes";
-import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
+import Link from "next/link";
+import { useAsOfDate, useAsOfQuery } from "@/components/date-travel/use-as-of-date";
+import { diagnosticsHref } from "@/components/diagnostics/diagnostics-href";
+import { CsvLink } from "@/components/export/csv-link";
 
 type RowAction = "edit" | "close" | "delete";
 const ACTION_LABELS: Record<RowAction, string> = { edit: "Edit", close: "Close", delete: "Delete" };
@@ -25,6 +28,7 @@ const BETA_COLUMNS: readonly FactorKey[] = FACTOR_KEYS.slice(0, 8);
 /** `canEdit`: the caller manages this book and it is not archived (an admin reads it but does not edit it). */
 export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; canEdit: boolean }) {
   const asOf = useAsOfQuery();
+  const date = useAsOfDate();
   const positions = useApi("positions", portfolioId, asOf);
   const betas = useApi("factors", portfolioId, { ...asOf, positions: "1" });
   const [open, setOpen] = useState<{ id: string; action: RowAction } | null>(null);
@@ -104,6 +108,13 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
                         ))}
                         <td className="row-actions-cell">
                           <div className="row-actions">
+                          <Link
+                            href={diagnosticsHref(portfolioId, date, { symbol: p.symbol })}
+                            className="small"
+                            data-testid="position-diagnostics"
+                          >
+                            Diagnostics<span className="sr-only"> of {p.symbol}</span>
+                          </Link>
                           {canEdit &&
                             (["edit", "close", "delete"] as const)
                               .filter((a) => a !== "close" || p.exitDate === null)
@@ -138,6 +149,9 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
               </tbody>
             </table>
           </TableRegion>
+        )}
+        {data && data.positions.length > 0 && (
+          <CsvLink portfolioId={portfolioId} file="positions" query={{ date: data.asOfDate ?? undefined }} about="positions" />
         )}
       </section>
       {canEdit ? (

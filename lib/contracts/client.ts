@@ -42,6 +42,16 @@ import {
   positionListResponse,
   positionUpdateResponse,
 } from "./positions";
+import {
+  type DiagnosticsQuery,
+  diagnosticsResponse,
+  factorHistoryResponse,
+  type HistoryQuery,
+  stressHistoryResponse,
+  type StressHistoryQuery,
+  varHistoryResponse,
+  volatilityHistoryResponse,
+} from "./history";
 import { performanceResponse } from "./performance";
 import { type RecomputeRequestBody, recomputeRequestedResponse, recomputeStatusResponse } from "./recompute";
 import { type CustomScenarioBody, scenarioCreatedResponse, scenarioDeletedResponse, scenarioListResponse, type ScenarioUpdateBody } from "./scenarios";
@@ -143,6 +153,11 @@ export const endpoints = {
   sectors: endpoint((id: string, q: AsOfQuery = {}) => withQuery(portfolio(id, "sectors"), q), sectorsResponse),
   stress: endpoint((id: string, q: AsOfQuery = {}) => withQuery(portfolio(id, "stress"), q), stressListResponse),
   performance: endpoint((id: string, q: AsOfQuery = {}) => withQuery(portfolio(id, "performance"), q), performanceResponse),
+  factorHistory: endpoint((id: string, q: HistoryQuery = {}) => withQuery(portfolio(id, "history/factors"), q), factorHistoryResponse),
+  volatilityHistory: endpoint((id: string, q: HistoryQuery = {}) => withQuery(portfolio(id, "history/volatility"), q), volatilityHistoryResponse),
+  varHistory: endpoint((id: string, q: HistoryQuery = {}) => withQuery(portfolio(id, "history/var"), q), varHistoryResponse),
+  stressHistory: endpoint((id: string, q: StressHistoryQuery) => withQuery(portfolio(id, "history/stress"), q), stressHistoryResponse),
+  diagnostics: endpoint((id: string, q: DiagnosticsQuery = {}) => withQuery(portfolio(id, "diagnostics"), q), diagnosticsResponse),
   stressDetail: endpoint(
     (id: string, scenarioKey: string, q: AsOfQuery = {}) => withQuery(portfolio(id, `stress/${encodeURIComponent(scenarioKey)}`), q),
     stressDetailResponse,

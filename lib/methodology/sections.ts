@@ -13,6 +13,8 @@ export const METHODOLOGY_SECTIONS = {
   sectors: "Sector exposure",
   stress: "Stress tests and scenarios",
   performance: "Performance",
+  history: "History",
+  exports: "Exports and the risk report",
 } as const;
 
 export type MethodologySection = keyof typeof METHODOLOGY_SECTIONS;
