@@ -11,18 +11,22 @@ export function HistorySection<R>({
   testId,
   query,
   methodology,
+  controls,
   children,
 }: {
   title: string;
   testId: string;
   query: UseQueryResult<R>;
   methodology: MethodologySection;
+  /** Shown whatever the query's state, so a control keeps its focus while its data loads. */
+  controls?: ReactNode;
   children: (data: R) => ReactNode;
 }) {
   const { data, error, isPending, refetch, isFetching } = query;
   return (
     <section className="panel" data-testid={testId} aria-busy={isPending}>
       <h2>{title}</h2>
+      {controls}
       {isPending && <p className="muted" data-state="loading">Loading…</p>}
       {error && (
         <p role="alert" className="error" data-state="error">

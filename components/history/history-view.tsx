@@ -5,7 +5,8 @@
 import { useState } from "react";
 import { useAsOfDate } from "@/components/date-travel/use-as-of-date";
 import { CsvLink } from "@/components/export/csv-link";
-import { useApi } from "@/components/use-api";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { apiQuery, useApi } from "@/components/use-api";
 import { FACTOR_LIST, type FactorKey } from "@/lib/factors/registry";
 import { formatNum, formatNumTick, formatPct, formatPctTick, formatUsd, formatUsdTick } from "@/lib/format";
 import { type HistoryRange, pointsInRange, rangeFrom } from "@/lib/history-range";
@@ -44,20 +45,27 @@ function FactorHistory({ portfolioId, date, range }: Props) {
   const [factor, setFactor] = useState<FactorKey>("MARKET");
   const query = useApi("factorHistory", portfolioId, date === undefined ? {} : { to: date });
   return (
-    <HistorySection title="Factor exposure history" testId="history-factors" query={query} methodology="history">
+    <HistorySection
+      title="Factor exposure history"
+      testId="history-factors"
+      query={query}
+      methodology="history"
+      controls={
+        <label className="inline-field">
+          Factor{" "}
+          <select value={factor} onChange={(e) => setFactor(e.target.value as FactorKey)} data-testid="history-factor-select">
+            {FACTOR_LIST.map((f) => (
+              <option key={f.key} value={f.key}>{f.displayName}</option>
+            ))}
+          </select>
+        </label>
+      }
+    >
       {(d) => {
         const meta = d.factors.find((f) => f.factor === factor)!;
         const points = pointsInRange(d.points, d.to, range).map((p) => ({ date: p.date, beta: p.beta[factor], dollars: p.dollars[factor] }));
         return (
           <>
-            <label className="inline-field">
-              Factor{" "}
-              <select value={factor} onChange={(e) => setFactor(e.target.value as FactorKey)} data-testid="history-factor-select">
-                {FACTOR_LIST.map((f) => (
-                  <option key={f.key} value={f.key}>{f.displayName}</option>
-                ))}
-              </select>
-            </label>
             <SeriesReasons reasons={[meta.unavailable]} />
             {meta.unavailable === null && (
               <div className="history-pair">
@@ -107,16 +115,23 @@ function VarHistory({ portfolioId, date, range }: Props) {
   const query = useApi("varHistory", portfolioId, date === undefined ? {} : { to: date });
   const m = method;
   return (
-    <HistorySection title="VaR and ES history (1 day)" testId="history-var" query={query} methodology="history">
+    <HistorySection
+      title="VaR and ES history (1 day)"
+      testId="history-var"
+      query={query}
+      methodology="history"
+      controls={
+        <label className="inline-field">
+          Method{" "}
+          <select value={method} onChange={(e) => setMethod(e.target.value as "Hist" | "Param")} data-testid="history-var-method">
+            <option value="Hist">Historical</option>
+            <option value="Param">Parametric</option>
+          </select>
+        </label>
+      }
+    >
       {(d) => (
         <>
-          <label className="inline-field">
-            Method{" "}
-            <select value={method} onChange={(e) => setMethod(e.target.value as "Hist" | "Param")} data-testid="history-var-method">
-              <option value="Hist">Historical</option>
-              <option value="Param">Parametric</option>
-            </select>
-          </label>
           <SeriesReasons reasons={[d.unavailable[`var95${m}`], d.unavailable[`var99${m}`], d.unavailable[`es95${m}`], d.unavailable[`es99${m}`]]} />
           {d.points.length > 0 && (
             <HistoryLineChart
@@ -143,19 +158,27 @@ function VarHistory({ portfolioId, date, range }: Props) {
 function StressHistory({ portfolioId, date, range }: Props) {
   const scenarios = useApi("scenarios");
   const [scenario, setScenario] = useState("MARKET_CRASH");
-  const query = useApi("stressHistory", portfolioId, { scenario, ...(date === undefined ? {} : { to: date }) });
+  // The previous scenario's lines stay until the next one's arrive: the chart does not blink.
+  const query = useQuery({ ...apiQuery("stressHistory", portfolioId, { scenario, ...(date === undefined ? {} : { to: date }) }), placeholderData: keepPreviousData });
   return (
-    <HistorySection title="Stress scenario history" testId="history-stress" query={query} methodology="history">
+    <HistorySection
+      title="Stress scenario history"
+      testId="history-stress"
+      query={query}
+      methodology="history"
+      controls={
+        <label className="inline-field">
+          Scenario{" "}
+          <select value={scenario} onChange={(e) => setScenario(e.target.value)} data-testid="history-scenario-select">
+            {(scenarios.data?.scenarios ?? [{ key: scenario, name: scenario }]).map((s) => (
+              <option key={s.key} value={s.key}>{s.name}</option>
+            ))}
+          </select>
+        </label>
+      }
+    >
       {(d) => (
         <>
-          <label className="inline-field">
-            Scenario{" "}
-            <select value={scenario} onChange={(e) => setScenario(e.target.value)} data-testid="history-scenario-select">
-              {(scenarios.data?.scenarios ?? [{ key: d.scenario.key, name: d.scenario.name }]).map((s) => (
-                <option key={s.key} value={s.key}>{s.name}</option>
-              ))}
-            </select>
-          </label>
           <SeriesReasons reasons={Object.values(d.unavailable)} />
           {d.points.length > 0 && (
             <HistoryLineChart
