@@ -46,7 +46,7 @@ test("history: the range and the scenario change the charts", async ({ page }) =
   await expect.poll(path).not.toBe(crashPath);
 
   await page.getByTestId("history-factor-select").selectOption("IR");
-  await expect(page.getByTestId("history-factor-beta-chart").locator(".recharts-legend-item-text")).toHaveText(`${FACTORS.IR.displayName} beta`);
+  await expect(page.getByTestId("history-factor-beta-chart")).toHaveAttribute("data-label", `${FACTORS.IR.displayName}: beta over time`);
   await screens(page, "history-1m");
 });
 

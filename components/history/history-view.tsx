@@ -69,8 +69,8 @@ function FactorHistory({ portfolioId, date, range }: Props) {
             <SeriesReasons reasons={[meta.unavailable]} />
             {meta.unavailable === null && (
               <div className="history-pair">
-                <HistoryLineChart points={points} series={[{ key: "beta", name: `${meta.displayName} beta`, colour: "var(--chart-1)" }]} label={`${meta.displayName}: beta over time`} testId="history-factor-beta-chart" format={(v) => formatNum(v, 3)} tickFormat={formatNumTick} />
-                <HistoryLineChart points={points} series={[{ key: "dollars", name: `${meta.displayName} dollars`, colour: "var(--chart-3)" }]} label={`${meta.displayName}: dollar exposure over time`} testId="history-factor-dollars-chart" format={(v) => formatUsd(v)} tickFormat={formatUsdTick} />
+                <HistoryLineChart points={points} series={[{ key: "beta", name: "Beta", colour: "var(--chart-1)" }]} label={`${meta.displayName}: beta over time`} testId="history-factor-beta-chart" format={(v) => formatNum(v, 3)} tickFormat={formatNumTick} />
+                <HistoryLineChart points={points} series={[{ key: "dollars", name: "Dollar exposure", colour: "var(--chart-3)" }]} label={`${meta.displayName}: dollar exposure over time`} testId="history-factor-dollars-chart" format={(v) => formatUsd(v)} tickFormat={formatUsdTick} />
               </div>
             )}
             <CsvLink portfolioId={portfolioId} file="history-factors" query={csvRange(d.to, range)} about="factor exposure history" />
@@ -156,7 +156,8 @@ function VarHistory({ portfolioId, date, range }: Props) {
 }
 
 function StressHistory({ portfolioId, date, range }: Props) {
-  const scenarios = useApi("scenarios");
+  // The scenarios the book computes on the range's last day (built-in, shared, its manager's own).
+  const scenarios = useApi("stress", portfolioId, date === undefined ? {} : { date });
   const [scenario, setScenario] = useState("MARKET_CRASH");
   // The previous scenario's lines stay until the next one's arrive: the chart does not blink.
   const query = useQuery({ ...apiQuery("stressHistory", portfolioId, { scenario, ...(date === undefined ? {} : { to: date }) }), placeholderData: keepPreviousData });
@@ -170,8 +171,8 @@ function StressHistory({ portfolioId, date, range }: Props) {
         <label className="inline-field">
           Scenario{" "}
           <select value={scenario} onChange={(e) => setScenario(e.target.value)} data-testid="history-scenario-select">
-            {(scenarios.data?.scenarios ?? [{ key: scenario, name: scenario }]).map((s) => (
-              <option key={s.key} value={s.key}>{s.name}</option>
+            {(scenarios.data?.available ? scenarios.data.scenarios : [{ scenarioKey: scenario, name: scenario }]).map((s) => (
+              <option key={s.scenarioKey} value={s.scenarioKey}>{s.name}</option>
             ))}
           </select>
         </label>
