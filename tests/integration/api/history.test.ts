@@ -110,6 +110,23 @@ describe("history endpoints", () => {
     expect(none.unavailable.var99Hist).toBe("no complete snapshot from 2020-01-01 to 2020-02-01");
   });
 
+  test("a series the batch skipped on every day of the range gives the batch's stored reason in words", async () => {
+    await getPool().query(
+      `UPDATE snapshots SET vol_21 = NULL, vol_63 = NULL, vol_forecast_har = NULL, vol_forecast_ewma = NULL,
+         reasons = '{"volatility":{"reason":"INSUFFICIENT_HISTORY","detail":"20 daily returns, 21 needed"}}'
+       WHERE portfolio_id = $1 AND date BETWEEN '2026-05-11' AND '2026-05-15'`,
+      [ID],
+    );
+    const { body } = await call(getVolatilityHistory, `/api/portfolios/${ID}/history/volatility?from=2026-05-11&to=2026-05-15`);
+    expect(body.points.map((p: { vol21: number | null; forecastHar: number | null }) => [p.vol21, p.forecastHar])).toEqual(Array(5).fill([null, null]));
+    expect(body.unavailable).toEqual({
+      vol21: "realized 21-day volatility: not enough price history yet (20 daily returns, 21 needed)",
+      vol63: "realized 63-day volatility: not enough price history yet (20 daily returns, 21 needed)",
+      forecastHar: "HAR forecast: not enough price history yet (20 daily returns, 21 needed)",
+      forecastEwma: "EWMA forecast: not enough price history yet (20 daily returns, 21 needed)",
+    });
+  });
+
   test("without from and to: every complete snapshot, the range resolved to the first and last", async () => {
     const { body } = await call(getVolatilityHistory, `/api/portfolios/${ID}/history/volatility`);
     const [{ min, max, n }] = (await q<{ min: Date; max: Date; n: string }>(`SELECT min(date), max(date), count(*) AS n FROM snapshots WHERE portfolio_id = $1 AND status = 'COMPLETE'`, [ID])) as [{ min: Date; max: Date; n: string }];
