@@ -48,6 +48,12 @@ test("history: the range and the scenario change the charts", async ({ page }) =
   await page.getByTestId("history-factor-select").selectOption("IR");
   await expect(page.getByTestId("history-factor-beta-chart")).toHaveAttribute("data-label", `${FACTORS.IR.displayName}: beta over time`);
   await screens(page, "history-1m");
+
+  // The page's date is the end of the range; the tabs carry it.
+  await page.goto(`/portfolios/${PF}/history?date=2026-06-30`);
+  await expect(vol).toHaveAttribute("data-last", "2026-06-30");
+  await expect(vol).toHaveAttribute("data-first", /^2025-0[67]-/);
+  await expect(page.getByTestId("csv-history-var")).toHaveAttribute("href", /to=2026-06-30/);
 });
 
 test("diagnostics: a factor card opens its regression for each position, and a position its own", async ({ page }) => {

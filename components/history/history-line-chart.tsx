@@ -29,7 +29,7 @@ export function HistoryLineChart<P extends { date: string }>({
   const values = points.flatMap((p) => series.map((s) => p[s.key] as number | null));
   const ticks = niceTicksOf(values, { includeZero: true });
   return (
-    <div className="chart-box" data-testid={testId} data-points={points.length} data-first={points[0]?.date ?? ""} data-label={label}>
+    <div className="chart-box" data-testid={testId} data-points={points.length} data-first={points[0]?.date ?? ""} data-last={points.at(-1)?.date ?? ""} data-label={label}>
       <ResponsiveContainer>
         <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} title={label} aria-label={label}>
           <CartesianGrid strokeDasharray="3 3" />

@@ -70,6 +70,7 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
                   {betaColumns.map((k) => (
                     <th key={k} className="num" title={`${FACTORS[k].displayName}: beta of the risk symbol`}>β {FACTORS[k].displayName.replace(/ Beta.*$/, "")}</th>
                   ))}
+                  <th>Regression</th>
                   <th className="row-actions-cell"><span className="sr-only">Actions</span></th>
                 </tr>
               </thead>
@@ -106,15 +107,13 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
                         {betaColumns.map((k) => (
                           <td key={k} className="num" data-testid={`position-beta-${k}`}>{formatNum(b?.[k], 2)}</td>
                         ))}
-                        <td className="row-actions-cell">
-                          <div className="row-actions">
-                          <Link
-                            href={diagnosticsHref(portfolioId, date, { symbol: p.symbol })}
-                            className="small"
-                            data-testid="position-diagnostics"
-                          >
+                        <td>
+                          <Link href={diagnosticsHref(portfolioId, date, { symbol: p.symbol })} data-testid="position-diagnostics">
                             Diagnostics<span className="sr-only"> of {p.symbol}</span>
                           </Link>
+                        </td>
+                        <td className="row-actions-cell">
+                          <div className="row-actions">
                           {canEdit &&
                             (["edit", "close", "delete"] as const)
                               .filter((a) => a !== "close" || p.exitDate === null)
@@ -136,7 +135,7 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
                       </tr>
                       {action && (
                         <tr className="detail">
-                          <td colSpan={11 + betaColumns.length}>
+                          <td colSpan={12 + betaColumns.length}>
                             {action === "edit" && <PositionEditForm portfolioId={portfolioId} position={p} onDone={done} />}
                             {action === "close" && <ClosePositionForm portfolioId={portfolioId} position={p} onDone={done} />}
                             {action === "delete" && <DeletePositionConfirm portfolioId={portfolioId} position={p} onDone={done} />}
