@@ -70,7 +70,6 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
                   {betaColumns.map((k) => (
                     <th key={k} className="num" title={`${FACTORS[k].displayName}: beta of the risk symbol`}>β {FACTORS[k].displayName.replace(/ Beta.*$/, "")}</th>
                   ))}
-                  <th>Regression</th>
                   <th className="row-actions-cell"><span className="sr-only">Actions</span></th>
                 </tr>
               </thead>
@@ -91,7 +90,10 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
                               {" "}expired
                             </span>
                           )}
-                          {v?.carried && <span className="badge partial" title="Valued on the last known price"> carried</span>}
+                          {v?.carried && <span className="badge partial" title="Valued on the last known price"> carried</span>}{" "}
+                          <Link href={diagnosticsHref(portfolioId, date, { symbol: p.symbol })} className="cell-link" data-testid="position-diagnostics">
+                            diagnostics<span className="sr-only"> of {p.symbol}</span>
+                          </Link>
                         </td>
                         <td>{positionKindLabel(p.positionType, p.investmentClass)}</td>
                         <td className="num" data-testid="position-quantity">{formatQuantity(p.quantity)}</td>
@@ -107,11 +109,6 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
                         {betaColumns.map((k) => (
                           <td key={k} className="num" data-testid={`position-beta-${k}`}>{formatNum(b?.[k], 2)}</td>
                         ))}
-                        <td>
-                          <Link href={diagnosticsHref(portfolioId, date, { symbol: p.symbol })} data-testid="position-diagnostics">
-                            Diagnostics<span className="sr-only"> of {p.symbol}</span>
-                          </Link>
-                        </td>
                         <td className="row-actions-cell">
                           <div className="row-actions">
                           {canEdit &&
@@ -135,7 +132,7 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
                       </tr>
                       {action && (
                         <tr className="detail">
-                          <td colSpan={12 + betaColumns.length}>
+                          <td colSpan={11 + betaColumns.length}>
                             {action === "edit" && <PositionEditForm portfolioId={portfolioId} position={p} onDone={done} />}
                             {action === "close" && <ClosePositionForm portfolioId={portfolioId} position={p} onDone={done} />}
                             {action === "delete" && <DeletePositionConfirm portfolioId={portfolioId} position={p} onDone={done} />}
