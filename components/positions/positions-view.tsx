@@ -83,17 +83,18 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
                     <Fragment key={p.id}>
                       <tr data-testid={`position-row-${p.symbol}`}>
                         <td title={p.symbol}>
-                          {positionTitle(p)}
+                          {/* The position's name opens its regression diagnostics: no extra column, so the table still fits a laptop. */}
+                          <Link href={diagnosticsHref(portfolioId, date, { symbol: p.symbol })} title={`Regression diagnostics of ${p.symbol}`} data-testid="position-diagnostics">
+                            {positionTitle(p)}
+                            <span className="sr-only"> (regression diagnostics)</span>
+                          </Link>
                           {p.exitDate && <span className="badge"> closed {p.exitDate}</span>}
                           {!p.exitDate && p.expiry && data.asOfDate && p.expiry < data.asOfDate && (
                             <span className="badge" data-testid="position-expired" title="Expired: no longer valued; close it at its exercise value">
                               {" "}expired
                             </span>
                           )}
-                          {v?.carried && <span className="badge partial" title="Valued on the last known price"> carried</span>}{" "}
-                          <Link href={diagnosticsHref(portfolioId, date, { symbol: p.symbol })} className="cell-link" data-testid="position-diagnostics">
-                            diagnostics<span className="sr-only"> of {p.symbol}</span>
-                          </Link>
+                          {v?.carried && <span className="badge partial" title="Valued on the last known price"> carried</span>}
                         </td>
                         <td>{positionKindLabel(p.positionType, p.investmentClass)}</td>
                         <td className="num" data-testid="position-quantity">{formatQuantity(p.quantity)}</td>
