@@ -55,7 +55,7 @@ export function DiagnosticsView({ portfolioId }: { portfolioId: string }) {
             {rows.length === 0 ? (
               <p className="muted" data-testid="unavailable-reason">No position {symbol ? `named ${symbol} ` : ""}is valued on {d.asOfDate}.</p>
             ) : (
-              <DiagnosticsTable rows={rows} />
+              <DiagnosticsTable rows={rows} oneFactor={factor !== undefined} />
             )}
             <CsvLink portfolioId={portfolioId} file="diagnostics" query={{ date: d.asOfDate, factor }} about="regression diagnostics" />
           </>
@@ -65,22 +65,23 @@ export function DiagnosticsView({ portfolioId }: { portfolioId: string }) {
   );
 }
 
-function DiagnosticsTable({ rows }: { rows: DiagnosticRow[] }) {
+/** β and its significance first, so a phone shows them before the table scrolls; the factor column only when several are listed. */
+function DiagnosticsTable({ rows, oneFactor }: { rows: DiagnosticRow[]; oneFactor: boolean }) {
   return (
     <TableRegion label="Regression diagnostics">
       <table className="dense" data-testid="diagnostics-table">
         <thead>
           <tr>
             <th>Position</th>
-            <th>Factor</th>
-            <th className="num">α (daily)</th>
+            {!oneFactor && <th>Factor</th>}
             <th className="num">β</th>
-            <th className="num">raw β</th>
             <th className="num">SE</th>
             <th className="num">t</th>
             <th className="num">p</th>
             <th className="num">R²</th>
             <th className="num">n</th>
+            <th className="num">α (daily)</th>
+            <th className="num">raw β</th>
           </tr>
         </thead>
         <tbody>
@@ -89,24 +90,24 @@ function DiagnosticsTable({ rows }: { rows: DiagnosticRow[] }) {
             return (
               <tr key={`${r.positionId}-${r.factor}`} data-testid={`diagnostics-row-${r.symbol}-${r.factor}`}>
                 <td title={r.riskSymbol === r.symbol ? undefined : `regressed on ${r.riskSymbol}`}>{r.symbol}</td>
-                <td>{r.displayName}</td>
+                {!oneFactor && <td>{r.displayName}</td>}
                 {g === null ? (
                   <td colSpan={8} className="muted" data-testid="diagnostics-missing">
                     Not available: {r.missing}.
                   </td>
                 ) : (
                   <>
-                    <td className="num">{formatNum(g.alpha, 5)}</td>
                     <td className="num" data-testid="diagnostics-beta">
                       {formatNum(g.beta, 3)}
                       {g.capped && <span className="badge partial"> capped</span>}
                     </td>
-                    <td className="num">{formatNum(g.rawBeta, 3)}</td>
                     <td className="num">{formatNum(g.stdError, 4)}</td>
                     <td className="num">{g.exactFit ? "∞ (exact fit)" : formatNum(g.tStat, 2)}</td>
                     <td className="num">{formatPValue(g.pValue)}</td>
                     <td className="num" data-testid="diagnostics-r2">{formatNum(g.rSquared, 3)}</td>
                     <td className="num" data-testid="diagnostics-n">{g.n}</td>
+                    <td className="num">{formatNum(g.alpha, 5)}</td>
+                    <td className="num">{formatNum(g.rawBeta, 3)}</td>
                   </>
                 )}
               </tr>
