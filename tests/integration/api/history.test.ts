@@ -273,6 +273,18 @@ describe("CSV exports", () => {
     expect(crash.some((l) => l[2] === "position")).toBe(true);
   });
 
+  test("a text cell a spreadsheet would run as a formula is written as text; negative numbers stay numbers", async () => {
+    await getPool().query(
+      `INSERT INTO positions (id, portfolio_id, symbol, quantity, entry_price, entry_date, position_type, investment_class, subtype, updated_at)
+       VALUES ('it-formula', $1, '=HYPERLINK("http://evil","x")', -3, 10, '2026-01-05', 'LONG', 'PRIVATE', 'PRIVATE_EQUITY', now())`,
+      [ID],
+    );
+    const [header, ...lines] = parse((await download("positions.csv")).text) as string[][];
+    const row = lines.find((l) => l[0]!.includes("HYPERLINK"))!;
+    expect(row[0]).toBe(`'=HYPERLINK("http://evil","x")`);
+    expect(row[header!.indexOf("quantity")]).toBe("-3");
+  });
+
   test("another manager gets 404, an unknown file 404, a bad query 422 naming the field", async () => {
     expect((await download("positions.csv", "", other)).res.status).toBe(404);
     expect((await download("secrets.csv")).res.status).toBe(404);
