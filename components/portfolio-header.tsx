@@ -15,9 +15,15 @@ export function PortfolioHeader(props: { portfolioId: string; name: string; desc
     { href: base, label: "Overview", title: name },
     { href: `${base}/risk`, label: "Risk Metrics", title: `Risk Metrics · ${name}` },
     { href: `${base}/positions`, label: "Positions", title: `Positions · ${name}` },
+    { href: `${base}/history`, label: "History", title: `History · ${name}` },
     ...(canEdit ? [{ href: `${base}/settings`, label: "Settings", title: `Settings · ${name}` }] : []),
   ];
-  const current = tabs.find((t) => t.href === pathname) ?? tabs[0]!;
+  // Pages reached from a tab's content rather than a tab of their own.
+  const linked = [
+    { href: `${base}/diagnostics`, label: "Regression diagnostics", title: `Regression diagnostics · ${name}` },
+    { href: `${base}/report`, label: "Risk report", title: `Risk report · ${name}` },
+  ];
+  const current = [...tabs, ...linked].find((t) => t.href === pathname) ?? tabs[0]!;
   const overview = current.href === base;
   return (
     <>
@@ -39,6 +45,9 @@ export function PortfolioHeader(props: { portfolioId: string; name: string; desc
             {t.label}
           </Link>
         ))}
+        <Link href={withAsOfDate(`${base}/report`, date)} className="tab print-link" data-testid="print-report-link">
+          Print report
+        </Link>
       </nav>
     </>
   );

@@ -13,7 +13,10 @@ import { PositionEditForm } from "./position-edit-form";
 import { PositionImport } from "./position-import";
 import { TableRegion } from "@/components/table-region";
 import { reasonLabel } from "@/lib/reason-codes";
-import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
+import Link from "next/link";
+import { useAsOfDate, useAsOfQuery } from "@/components/date-travel/use-as-of-date";
+import { diagnosticsHref } from "@/components/diagnostics/diagnostics-href";
+import { CsvLink } from "@/components/export/csv-link";
 
 type RowAction = "edit" | "close" | "delete";
 const ACTION_LABELS: Record<RowAction, string> = { edit: "Edit", close: "Close", delete: "Delete" };
@@ -25,6 +28,7 @@ const BETA_COLUMNS: readonly FactorKey[] = FACTOR_KEYS.slice(0, 8);
 /** `canEdit`: the caller manages this book and it is not archived (an admin reads it but does not edit it). */
 export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; canEdit: boolean }) {
   const asOf = useAsOfQuery();
+  const date = useAsOfDate();
   const positions = useApi("positions", portfolioId, asOf);
   const betas = useApi("factors", portfolioId, { ...asOf, positions: "1" });
   const [open, setOpen] = useState<{ id: string; action: RowAction } | null>(null);
@@ -79,7 +83,11 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
                     <Fragment key={p.id}>
                       <tr data-testid={`position-row-${p.symbol}`}>
                         <td title={p.symbol}>
-                          {positionTitle(p)}
+                          {/* The position's name opens its regression diagnostics: no extra column, so the table still fits a laptop. */}
+                          <Link href={diagnosticsHref(portfolioId, date, { symbol: p.symbol })} title={`Regression diagnostics of ${p.symbol}`} data-testid="position-diagnostics">
+                            {positionTitle(p)}
+                            <span className="sr-only"> (regression diagnostics)</span>
+                          </Link>
                           {p.exitDate && <span className="badge"> closed {p.exitDate}</span>}
                           {!p.exitDate && p.expiry && data.asOfDate && p.expiry < data.asOfDate && (
                             <span className="badge" data-testid="position-expired" title="Expired: no longer valued; close it at its exercise value">
@@ -138,6 +146,9 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
               </tbody>
             </table>
           </TableRegion>
+        )}
+        {data && data.positions.length > 0 && (
+          <CsvLink portfolioId={portfolioId} file="positions" query={{ date: data.asOfDate ?? undefined }} about="positions" />
         )}
       </section>
       {canEdit ? (

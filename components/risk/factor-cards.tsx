@@ -7,23 +7,31 @@ import { useApi } from "@/components/use-api";
 import type { FactorExposureRow } from "@/lib/contracts/analytics";
 import { niceTicksOf } from "@/lib/chart-ticks";
 import { directionClass, formatNum, formatNumTick, formatPct, formatUsd } from "@/lib/format";
-import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
+import Link from "next/link";
+import { useAsOfDate, useAsOfQuery } from "@/components/date-travel/use-as-of-date";
+import { diagnosticsHref } from "@/components/diagnostics/diagnostics-href";
+import { CsvLink } from "@/components/export/csv-link";
 
 export function FactorCards({ portfolioId }: { portfolioId: string }) {
   const query = useApi("factors", portfolioId, useAsOfQuery());
   return (
     <>
       <AnalyticsSection title="Factor exposures" testId="factor-section" query={query}>
-        {(d) => <FactorGroup factors={d.factors.filter((f) => f.kind !== "spread")} chartId="factor-beta-chart" label="Factor exposures" />}
+        {(d) => (
+          <>
+            <FactorGroup portfolioId={portfolioId} factors={d.factors.filter((f) => f.kind !== "spread")} chartId="factor-beta-chart" label="Factor exposures" />
+            <CsvLink portfolioId={portfolioId} file="factors" query={{ date: d.asOfDate }} about="factor exposures with each position's regression" />
+          </>
+        )}
       </AnalyticsSection>
       <AnalyticsSection title="Spread factors" testId="spread-section" query={query}>
-        {(d) => <FactorGroup factors={d.factors.filter((f) => f.kind === "spread")} chartId="spread-beta-chart" label="Spread factors" />}
+        {(d) => <FactorGroup portfolioId={portfolioId} factors={d.factors.filter((f) => f.kind === "spread")} chartId="spread-beta-chart" label="Spread factors" />}
       </AnalyticsSection>
     </>
   );
 }
 
-function FactorGroup({ factors, chartId, label }: { factors: FactorExposureRow[]; chartId: string; label: string }) {
+function FactorGroup({ portfolioId, factors, chartId, label }: { portfolioId: string; factors: FactorExposureRow[]; chartId: string; label: string }) {
   const ticks = niceTicksOf(factors.map((f) => f.beta), { includeZero: true, count: 4 });
   return (
     <>
@@ -44,14 +52,15 @@ function FactorGroup({ factors, chartId, label }: { factors: FactorExposureRow[]
       </div>
       <div className="card-grid">
         {factors.map((f) => (
-          <FactorCard key={f.factor} f={f} />
+          <FactorCard key={f.factor} f={f} portfolioId={portfolioId} />
         ))}
       </div>
     </>
   );
 }
 
-function FactorCard({ f }: { f: FactorExposureRow }) {
+function FactorCard({ f, portfolioId }: { f: FactorExposureRow; portfolioId: string }) {
+  const date = useAsOfDate();
   return (
     <div className="factor-card" data-testid={`factor-card-${f.factor}`}>
       <div className="label">{f.displayName}</div>
@@ -73,6 +82,9 @@ function FactorCard({ f }: { f: FactorExposureRow }) {
           </div>
         </>
       )}
+      <Link href={diagnosticsHref(portfolioId, date, { factor: f.factor })} className="small-print" data-testid="factor-diagnostics-link">
+        Diagnostics<span className="sr-only"> of {f.displayName} for each position</span>
+      </Link>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import type { StressRow } from "@/lib/contracts/analytics";
 import { formatPct, formatUsd, signClass } from "@/lib/format";
 import { TableRegion } from "@/components/table-region";
 import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
+import { CsvLink } from "@/components/export/csv-link";
 
 type Column = "name" | "directPnl" | "directPct" | "correlatedPnl" | "correlatedPct" | "difference" | "newNav";
 
@@ -25,7 +26,12 @@ export function StressTable({ portfolioId }: { portfolioId: string }) {
   const query = useApi("stress", portfolioId, useAsOfQuery());
   return (
     <AnalyticsSection title="Stress tests" testId="stress-section" query={query}>
-      {(d) => <SortableStress portfolioId={portfolioId} rows={d.scenarios} />}
+      {(d) => (
+        <>
+          <SortableStress portfolioId={portfolioId} rows={d.scenarios} />
+          <CsvLink portfolioId={portfolioId} file="stress" query={{ date: d.asOfDate }} about="stress tests with their contributions" />
+        </>
+      )}
     </AnalyticsSection>
   );
 }

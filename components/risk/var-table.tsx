@@ -5,12 +5,14 @@ import { useApi } from "@/components/use-api";
 import { formatPct, formatUsd } from "@/lib/format";
 import { TableRegion } from "@/components/table-region";
 import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
+import { CsvLink } from "@/components/export/csv-link";
 
 export function VarTable({ portfolioId }: { portfolioId: string }) {
   const query = useApi("var", portfolioId, useAsOfQuery());
   return (
     <AnalyticsSection title="Value at Risk (1 day)" testId="var-section" query={query}>
       {(d) => (
+        <>
         <TableRegion label="Value at Risk">
           <table data-testid="var-table">
             <thead>
@@ -37,6 +39,8 @@ export function VarTable({ portfolioId }: { portfolioId: string }) {
             </tbody>
           </table>
         </TableRegion>
+        <CsvLink portfolioId={portfolioId} file="var" query={{ date: d.asOfDate }} about="value at risk" />
+        </>
       )}
     </AnalyticsSection>
   );

@@ -42,6 +42,16 @@ import {
   positionListResponse,
   positionUpdateResponse,
 } from "./positions";
+import {
+  type DiagnosticsQuery,
+  diagnosticsResponse,
+  factorHistoryResponse,
+  type HistoryQuery,
+  stressHistoryResponse,
+  type StressHistoryQuery,
+  varHistoryResponse,
+  volatilityHistoryResponse,
+} from "./history";
 import { performanceResponse } from "./performance";
 import { decompositionResponse } from "./decomposition";
 import { type WhatChangedQuery, whatChangedResponse } from "./what-changed";
@@ -149,6 +159,11 @@ export const endpoints = {
   decomposition: endpoint((id: string, q: AsOfQuery = {}) => withQuery(portfolio(id, "decomposition"), q), decompositionResponse),
   whatChanged: endpoint((id: string, q: WhatChangedQuery = {}) => withQuery(portfolio(id, "what-changed"), q), whatChangedResponse),
   aggregate: endpoint((q: AggregateQuery = {}) => withQuery("/api/aggregate", q), aggregateResponse),
+  factorHistory: endpoint((id: string, q: HistoryQuery = {}) => withQuery(portfolio(id, "history/factors"), q), factorHistoryResponse),
+  volatilityHistory: endpoint((id: string, q: HistoryQuery = {}) => withQuery(portfolio(id, "history/volatility"), q), volatilityHistoryResponse),
+  varHistory: endpoint((id: string, q: HistoryQuery = {}) => withQuery(portfolio(id, "history/var"), q), varHistoryResponse),
+  stressHistory: endpoint((id: string, q: StressHistoryQuery) => withQuery(portfolio(id, "history/stress"), q), stressHistoryResponse),
+  diagnostics: endpoint((id: string, q: DiagnosticsQuery = {}) => withQuery(portfolio(id, "diagnostics"), q), diagnosticsResponse),
   stressDetail: endpoint(
     (id: string, scenarioKey: string, q: AsOfQuery = {}) => withQuery(portfolio(id, `stress/${encodeURIComponent(scenarioKey)}`), q),
     stressDetailResponse,

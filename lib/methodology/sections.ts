@@ -16,6 +16,8 @@ export const METHODOLOGY_SECTIONS = {
   decomposition: "Risk decomposition",
   whatChanged: "What changed",
   aggregate: "Aggregate book",
+  history: "History",
+  exports: "Exports and the risk report",
 } as const;
 
 export type MethodologySection = keyof typeof METHODOLOGY_SECTIONS;

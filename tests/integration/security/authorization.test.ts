@@ -126,6 +126,16 @@ const TABLE: Record<string, Row> = {
   "GET /api/portfolios/[id]/what-changed": portfolioRead("/what-changed"),
   // Each caller's own books taken together (every book for an admin).
   "GET /api/aggregate": { path: () => "/api/aggregate", params: () => ({}), expected: { anonymous: 401, owner: 200, otherManager: 200, admin: 200 } },
+  "GET /api/portfolios/[id]/history/factors": portfolioRead("/history/factors"),
+  "GET /api/portfolios/[id]/history/volatility": portfolioRead("/history/volatility"),
+  "GET /api/portfolios/[id]/history/var": portfolioRead("/history/var"),
+  "GET /api/portfolios/[id]/history/stress": portfolioRead("/history/stress?scenario=MARKET_CRASH"),
+  "GET /api/portfolios/[id]/diagnostics": portfolioRead("/diagnostics"),
+  "GET /api/portfolios/[id]/export/[file]": {
+    path: (ids) => `/api/portfolios/${ids.portfolioId}/export/positions.csv`,
+    params: (ids) => ({ id: ids.portfolioId, file: "positions.csv" }),
+    expected: READ,
+  },
   "GET /api/portfolios/[id]/positions": portfolioRead("/positions"),
   "POST /api/portfolios/[id]/positions": {
     path: (ids) => `/api/portfolios/${ids.portfolioId}/positions`,
