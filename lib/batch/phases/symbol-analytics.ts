@@ -108,6 +108,16 @@ export async function computeSymbolAnalytics(
   for (const symbol of symbols) {
     const closes = panel.closes.get(symbol);
     for (const date of dates) {
+      // Stress betas even for a day without a close: a stale symbol is carried at its last close and
+      // stressed with the betas of its last returns, and the stress detail reads the same betas back.
+      const stress = stressEngine.betas(symbol, date);
+      if (stress.ok) {
+        stressRows.symbol.push(symbol);
+        stressRows.date.push(date);
+        stressRows.betas.push(`{${STRESS_PROXIES.map((p) => stress.betas[p]).join(",")}}`);
+        stressRows.rSquared.push(stress.rSquared);
+        stressRows.n.push(stress.n);
+      }
       const i = panel.dateIndex.get(date);
       if (!closes || i === undefined || Number.isNaN(closes[i]!)) {
         miss(closes && i !== undefined && closes.subarray(0, i).some((v) => !Number.isNaN(v)) ? "STALE_PRICES" : "MISSING_PRICES");
@@ -133,15 +143,7 @@ export async function computeSymbolAnalytics(
         rows.pValue.push(r.pValue ?? null);
         rows.n.push(r.n);
       }
-      const stress = stressEngine.betas(symbol, date);
-      if (stress.ok) {
-        stressRows.symbol.push(symbol);
-        stressRows.date.push(date);
-        stressRows.betas.push(`{${STRESS_PROXIES.map((p) => stress.betas[p]).join(",")}}`);
-        stressRows.rSquared.push(stress.rSquared);
-        stressRows.n.push(stress.n);
-      }
-      if (rows.symbol.length >= CHUNK_ROWS) await flush();
+      if (rows.symbol.length + stressRows.symbol.length >= CHUNK_ROWS) await flush();
     }
     engine.release(symbol);
     stressEngine.release(symbol);

@@ -4,6 +4,7 @@
 // back-fill stores, and a run after that has nothing left to do.
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getOverview } from "@/app/api/portfolios/[id]/overview/route";
+import { GET as getStressOne } from "@/app/api/portfolios/[id]/stress/[scenarioKey]/route";
 import { runLocalBatch } from "@/lib/batch/local-executor";
 import { commitPositionImport } from "@/lib/dal/import-positions";
 import { getPortfolioOrThrow } from "@/lib/dal/portfolios";
@@ -68,6 +69,17 @@ describe("a symbol whose prices stop arriving", () => {
     );
     expect(rows).toHaveLength(6);
     for (const r of rows) expect(r).toMatchObject({ price: r.last, carried: true });
+  });
+
+  it("stresses the stale symbol with the betas of its last returns, and the stress detail reads the same betas back", async () => {
+    const cookie = await sessionCookie(owner.email);
+    const day = STALE_DAYS.at(-1)!;
+    const res = await getStressOne(appRequest(`/api/portfolios/${BOOK}/stress/MARKET_CRASH?date=${day}`, { cookie }), routeParams({ id: BOOK, scenarioKey: "MARKET_CRASH" }));
+    const body = (await res.json()) as { scenario: { correlatedPnl: number }; positionContributions: { symbol: string; total: number }[] };
+    const nvda = body.positionContributions.find((p) => p.symbol === "NVDA")!;
+    expect(nvda.total).toBeLessThan(0);
+    const sum = body.positionContributions.reduce((t, p) => t + p.total, 0);
+    expect(Math.abs(sum - body.scenario.correlatedPnl)).toBeLessThanOrEqual(1e-8 * Math.abs(body.scenario.correlatedPnl));
   });
 
   it("is flagged to the manager after 5 trading days without a price", async () => {
