@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Table from "cli-table3";
-import { verdict, type BenchLine } from "./line";
+import { targetText, verdict, type BenchLine } from "./line";
 
 export interface BenchReport {
   startedAt: string;
@@ -34,14 +34,14 @@ const extraText = (l: BenchLine) =>
 export function renderTable(report: BenchReport): string {
   const table = new Table({ head: ["line", "measured", "target", "result", "details"], wordWrap: true, colWidths: [52, 11, 12, 11, 62] });
   for (const l of report.lines) {
-    table.push([l.name, `${l.value} ${l.unit}`, l.target === null ? "—" : `≤ ${l.target} ${l.unit}`, l.verdict, [extraText(l), l.note].filter(Boolean).join("; ")]);
+    table.push([l.name, `${l.value} ${l.unit}`, targetText(l), l.verdict, [extraText(l), l.note].filter(Boolean).join("; ")]);
   }
   return table.toString();
 }
 
 /** Markdown version of the table, for the README's Performance section. */
 export function renderMarkdown(report: BenchReport): string {
-  const rows = report.lines.map((l) => `| ${l.name} | ${l.value} ${l.unit} | ${l.target === null ? "—" : `≤ ${l.target} ${l.unit}`} | ${l.verdict} | ${[extraText(l), l.note].filter(Boolean).join("; ")} |`);
+  const rows = report.lines.map((l) => `| ${l.name} | ${l.value} ${l.unit} | ${targetText(l)} | ${l.verdict} | ${[extraText(l), l.note].filter(Boolean).join("; ")} |`);
   return ["| line | measured | target | result | details |", "|---|---|---|---|---|", ...rows].join("\n");
 }
 
