@@ -11,6 +11,7 @@ import { ClosePositionForm } from "./close-position-form";
 import { DeletePositionConfirm } from "./delete-position-confirm";
 import { PositionEditForm } from "./position-edit-form";
 import { PositionImport } from "./position-import";
+import { SectionFailure } from "@/components/section-failure";
 import { TableRegion } from "@/components/table-region";
 import { reasonLabel } from "@/lib/reason-codes";
 import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
@@ -39,7 +40,7 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
           Positions {data?.asOfDate && <span className="muted as-of" data-testid="as-of">· valued as of {data.asOfDate}</span>}
         </h2>
         {isPending && <p className="muted">Loading…</p>}
-        {error && <p role="alert" className="error">Could not load the positions: {error.message}</p>}
+        {error && <SectionFailure what="the positions" error={error} retrying={positions.isFetching} retry={() => void positions.refetch()} />}
         {data && !data.available && <p className="muted" data-testid="unavailable-reason">No valuation yet: {reasonLabel(data.reason)} ({data.detail}).</p>}
         {betas.data && !betas.data.available && <p className="muted">Betas not available: {reasonLabel(betas.data.reason)} ({betas.data.detail}).</p>}
         {data && data.positions.length === 0 && <p className="muted">No positions yet: add them one by one or import them from a CSV file below.</p>}

@@ -7,6 +7,7 @@ import { type AnalyticsResponse, type Available, isAvailable, type StressRow, un
 import { formatNum, formatPct, formatUsd, signClass } from "@/lib/format";
 import { reasonLabel } from "@/lib/reason-codes";
 import { MethodologyLinkFor } from "../methodology-link";
+import { SectionFailure } from "../section-failure";
 import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
 
 export function HeroRow({ portfolioId }: { portfolioId: string }) {
@@ -65,7 +66,7 @@ export function HeroRow({ portfolioId }: { portfolioId: string }) {
 }
 
 function Hero<R extends AnalyticsResponse>({ label, testId, query, children }: { label: string; testId: string; query: UseQueryResult<R>; children: (d: Available<R>) => ReactNode }) {
-  const { data, error, isPending } = query;
+  const { data, error, isPending, isFetching, refetch } = query;
   const missing = data ? unavailableOf(data) : null;
   return (
     <div className="panel stat" data-testid={testId}>
@@ -74,7 +75,7 @@ function Hero<R extends AnalyticsResponse>({ label, testId, query, children }: {
       </div>
       <div className="hero-slot">
         {isPending && <div className="muted">Loading…</div>}
-        {error && <div className="error" role="alert">{error.message}</div>}
+        {error && <SectionFailure what={label} error={error} retrying={isFetching} retry={() => void refetch()} />}
         {missing && <div className="muted">Not available: {reasonLabel(missing.reason)}</div>}
         {data && isAvailable(data) && children(data)}
       </div>

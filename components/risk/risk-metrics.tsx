@@ -1,15 +1,12 @@
 "use client";
 // The Risk Metrics page: hero row, factor cards, stress table and custom scenarios, volatility, VaR, correlations,
-// concentration and sectors, each section loading and failing on its own.
-import { ConcentrationChart } from "./concentration-chart";
+// concentration and sectors, each section loading and failing on its own; the chart sections load lazily.
 import { CorrelationHeatmap } from "./correlation-heatmap";
-import { FactorCards } from "./factor-cards";
 import { HeroRow } from "./hero-row";
+import { LazyConcentrationChart as ConcentrationChart, LazyFactorCards as FactorCards, LazySectorChart as SectorChart, LazyVolatilityChart as VolatilityChart } from "./lazy-charts";
 import { ScenarioBuilder } from "./scenario-builder";
-import { SectorChart } from "./sector-chart";
 import { StressTable } from "./stress-table";
 import { VarTable } from "./var-table";
-import { VolatilityChart } from "./volatility-chart";
 
 export function RiskMetrics({ portfolioId }: { portfolioId: string }) {
   return (
