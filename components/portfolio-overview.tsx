@@ -36,7 +36,8 @@ export function PortfolioOverview({ portfolio }: { portfolio: PortfolioSummary }
         <Stat label="Gross exposure" value={`${formatUsd(o?.grossExposure)}${o?.nav ? ` · ${formatNum((o.grossExposure ?? 0) / o.nav * 100, 0)} %` : ""}`} testId="stat-gross" />
         <Stat label="Net exposure" value={`${formatUsd(o?.netExposure)}${o?.nav ? ` · ${formatNum((o.netExposure ?? 0) / o.nav * 100, 0)} %` : ""}`} testId="stat-net" />
         <Stat label="Cash" value={formatUsd(o?.cash)} testId="stat-cash" />
-        <Stat label="Positions" value={o ? `${o.numPositions ?? "—"} (${o.numLong ?? 0} long, ${o.numShort ?? 0} short)` : "—"} testId="stat-counts" />
+        {/* Only valued positions count: an expired option or a closed position is listed on the Positions page but not here (its totals row says how many). */}
+        <Stat label="Valued positions" value={o ? `${o.numPositions ?? "—"} (${o.numLong ?? 0} long, ${o.numShort ?? 0} short)` : "—"} testId="stat-counts" />
         {o?.privateValue ? <Stat label="Private holdings" value={formatUsd(o.privateValue)} /> : null}
       </section>
       {o && o.staleSymbols.length > 0 && (

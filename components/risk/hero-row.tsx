@@ -4,7 +4,7 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useApi } from "@/components/use-api";
 import { type AnalyticsResponse, type Available, isAvailable, type StressRow, unavailableOf } from "@/lib/contracts/analytics";
-import { formatNum, formatPct, formatUsd, signClass } from "@/lib/format";
+import { formatLossPct, formatLossUsd, formatNum, formatPct, formatUsd, lossClass, signClass } from "@/lib/format";
 import { reasonLabel } from "@/lib/reason-codes";
 import { MethodologyLinkFor } from "../methodology-link";
 import { SectionFailure } from "../section-failure";
@@ -42,8 +42,8 @@ export function HeroRow({ portfolioId }: { portfolioId: string }) {
           const r = d.rows.find((x) => x.method === "historical" && x.confidence === 0.99);
           return (
             <>
-              <div className="value">{formatUsd(r?.var)}</div>
-              <div className="muted">loss exceeded 1 day in 100: {formatPct(r?.varPct)} of NAV, historical</div>
+              <div className={`value ${lossClass(r?.var)}`}>{formatLossUsd(r?.var)}</div>
+              <div className="muted">loss exceeded 1 day in 100: {formatLossPct(r?.varPct)} of NAV, historical</div>
             </>
           );
         }}
