@@ -175,7 +175,8 @@ function SortHeader({ column, label, num, sort, onSort }: { column: SortColumn; 
   return (
     <th className={num ? "num" : ""} aria-sort={active === "asc" ? "ascending" : active === "desc" ? "descending" : "none"}>
       <button type="button" className="th-sort" data-testid={`positions-sort-${column}`} onClick={() => onSort(column)}>
-        {label} <span aria-hidden="true">{active === "asc" ? "▲" : active === "desc" ? "▼" : "↕"}</span>
+        {label}
+        {active && <span aria-hidden="true"> {active === "asc" ? "▲" : "▼"}</span>}
       </button>
     </th>
   );
