@@ -111,7 +111,9 @@ test.describe("as the admin", () => {
     await expect(first.locator("td").last()).not.toContainText(/[a-z][A-Z]/);
     await screens(page, "interface-admin-runs");
     await first.getByRole("link").click();
-    await expect(page.getByText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} New York$/).first()).toBeVisible();
+    await page.waitForURL(/\/admin\/batch\/[^/]+$/);
+    await expect(page.getByTestId("run-status")).toBeVisible();
+    await expect(page.locator("dd", { hasText: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} New York$/ }).first()).toBeVisible();
     await screens(page, "interface-admin-run");
   });
 });

@@ -45,7 +45,7 @@ export function PhaseRowsTable({ rows, showDate = true, testId }: { rows: AdminP
                 </td>
                 <td title={r.reasonCode ?? undefined}>{r.reasonCode ? reasonLabel(r.reasonCode) : ""}</td>
                 <td className="num">{formatDuration(r.durationMs)}</td>
-                <td className="small">{countsLabel(r.counts)}</td>
+                <td className="small counts">{countsLabel(r.counts)}</td>
                 <td>
                   {hasMore(r) && (
                     <button type="button" className="link" aria-expanded={open.has(r.id)} onClick={() => toggle(r.id)}>

@@ -73,7 +73,7 @@ export function RunsTable() {
                     <StatusBadge status={run.status} />
                   </td>
                   <td className="num">{formatDuration(runDurationMs(run, now))}</td>
-                  <td className="small">{countsLabel(run.counts)}</td>
+                  <td className="small counts">{countsLabel(run.counts)}</td>
                 </tr>
               ))}
             </tbody>
