@@ -1,11 +1,16 @@
 "use client";
 // The Risk Metrics page: hero row, factor cards, stress table and custom scenarios, volatility, VaR, correlations,
-// concentration and sectors, each section loading and failing on its own; the chart sections load lazily.
-import { CorrelationHeatmap } from "./correlation-heatmap";
+// concentration and sectors, each section loading and failing on its own; the sections below the hero row load lazily.
 import { HeroRow } from "./hero-row";
-import { LazyConcentrationChart as ConcentrationChart, LazyFactorCards as FactorCards, LazySectorChart as SectorChart, LazyVolatilityChart as VolatilityChart } from "./lazy-charts";
-import { ScenarioBuilder } from "./scenario-builder";
-import { StressTable } from "./stress-table";
+import {
+  LazyConcentrationChart as ConcentrationChart,
+  LazyCorrelationHeatmap as CorrelationHeatmap,
+  LazyFactorCards as FactorCards,
+  LazyScenarioBuilder as ScenarioBuilder,
+  LazySectorChart as SectorChart,
+  LazyStressTable as StressTable,
+  LazyVolatilityChart as VolatilityChart,
+} from "./lazy-sections";
 import { VarTable } from "./var-table";
 
 export function RiskMetrics({ portfolioId }: { portfolioId: string }) {

@@ -1,6 +1,8 @@
 "use client";
-// The Recharts-heavy sections of the Risk Metrics page, loaded after the first paint (Recharts is the
-// page's largest script): until then each shows a placeholder of its final height, so nothing jumps.
+// The Risk Metrics sections below the hero row, loaded after the first paint: the Recharts-heavy ones
+// (Recharts is the page's largest script) and the large tables, each rendered in a task of its own
+// rather than in one long hydration. Until then each shows a placeholder of its final height, so
+// nothing jumps. Their data arrives after the first paint anyway (client-side queries).
 import dynamic from "next/dynamic";
 
 function Placeholder({ title, reserve }: { title: string; reserve: string }) {
@@ -32,4 +34,16 @@ export const LazyConcentrationChart = dynamic(() => import("./concentration-char
 export const LazySectorChart = dynamic(() => import("./sector-chart").then((m) => m.SectorChart), {
   ssr: false,
   loading: () => <Placeholder title="Sector exposure" reserve="sector-section" />,
+});
+export const LazyStressTable = dynamic(() => import("./stress-table").then((m) => m.StressTable), {
+  ssr: false,
+  loading: () => <Placeholder title="Stress tests" reserve="stress-section" />,
+});
+export const LazyScenarioBuilder = dynamic(() => import("./scenario-builder").then((m) => m.ScenarioBuilder), {
+  ssr: false,
+  loading: () => <Placeholder title="Custom scenarios" reserve="scenario-builder" />,
+});
+export const LazyCorrelationHeatmap = dynamic(() => import("./correlation-heatmap").then((m) => m.CorrelationHeatmap), {
+  ssr: false,
+  loading: () => <Placeholder title="Correlations" reserve="correlation-section" />,
 });
