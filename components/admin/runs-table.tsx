@@ -60,7 +60,7 @@ export function RunsTable() {
             <tbody>
               {runs.map((run) => (
                 <tr key={run.id} data-run-id={run.id}>
-                  <td>
+                  <td className="when">
                     <Link href={`/admin/batch/${run.id}`}>{formatTime(run.startedAt)}</Link>
                   </td>
                   <td>{triggerLabel(run)}</td>
