@@ -20,20 +20,25 @@ export interface LighthouseOptions {
 }
 
 /** Headless Chromium with a DevTools port for Lighthouse to drive; resolves once it listens. */
-function launchChromium(): Promise<{ port: number; stop: () => void }> {
+function launchChromium(): Promise<{ port: number; stop: () => Promise<void> }> {
   const profile = mkdtempSync(path.join(os.tmpdir(), "riskline-lighthouse-"));
   const child: ChildProcess = spawn(
     CHROMIUM,
     ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-extensions", `--user-data-dir=${profile}`, "--remote-debugging-port=0", "about:blank"],
     { stdio: ["ignore", "ignore", "pipe"] },
   );
-  const stop = () => {
-    child.kill("SIGTERM");
-    rmSync(profile, { recursive: true, force: true });
+  // Chromium writes its profile until it has exited: the folder goes only then.
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    }
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
   };
   return new Promise((resolve, reject) => {
     let err = "";
-    const timer = setTimeout(() => (stop(), reject(new Error(`Chromium did not open its DevTools port within 30 s: ${err}`))), 30_000);
+    const timer = setTimeout(() => void stop().then(() => reject(new Error(`Chromium did not open its DevTools port within 30 s: ${err}`))), 30_000);
     child.stderr!.on("data", (chunk: Buffer) => {
       err += chunk.toString();
       const m = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(err);
@@ -91,6 +96,6 @@ export async function benchLighthouse({ baseUrl, cookie, log }: LighthouseOption
       { name: `Lighthouse mobile performance, ${PAGE}`, value: mobile.performance, unit: "score", target: 75, atLeast: true, extra: extra(mobile) },
     ];
   } finally {
-    chromium.stop();
+    await chromium.stop();
   }
 }
