@@ -70,7 +70,7 @@ export function PortfolioPhases({ runId, portfolio, live, choice, asOf }: Props)
                 <td className="num">{p.byStatus.SKIPPED || ""}</td>
                 <td className={`num ${p.byStatus.FAILED ? "neg" : ""}`}>{p.byStatus.FAILED || ""}</td>
                 <td className="num">{p.byStatus.RUNNING || ""}</td>
-                <td className="small">{p.reasons.map((r) => `${reasonLabel(r.code)} × ${r.count}`).join("; ")}</td>
+                <td className="small counts">{p.reasons.map((r) => `${reasonLabel(r.code)} × ${r.count}`).join("; ")}</td>
                 <td className="num">{formatDuration(p.totalMs)}</td>
                 <td className="num">{formatDuration(p.maxMs)}</td>
               </tr>
