@@ -4,7 +4,6 @@
 // machine's cores with the app.
 import autocannon from "autocannon";
 import { atLeast, atMost, round, type BenchLine } from "./line";
-import { signIn, startAppServer } from "./app-server";
 import type { Yardsticks } from "./yardstick";
 
 const PORTFOLIO = "demo-hedgefund";
@@ -14,7 +13,9 @@ const RPS_SHARE = 0.7;
 const ONE_CLIENT_RATIO = 2;
 
 export interface LatencyOptions {
-  databaseUrl: string;
+  /** The app under test and a signed-in session's Cookie header (bench/app-server.ts). */
+  appUrl: string;
+  cookie: string;
   seconds: number;
   log: (m: string) => void;
 }
@@ -51,38 +52,32 @@ const extra = ({ serial, loaded }: { serial: Measure; loaded: Measure }) => ({
   oneClientP50Ms: round(serial.p50, 1),
 });
 
-export async function benchApiLatency({ databaseUrl, seconds, log }: LatencyOptions): Promise<{ lines: BenchLine[]; health: NonNullable<Yardsticks["health"]> }> {
-  const app = await startAppServer(databaseUrl, log);
-  try {
-    const cookie = await signIn(app.url, "hedgefund@riskline.dev", "riskline-demo");
-    // No session and one trivial query: the framework's own cost, the yardstick of every API line.
-    const h = await measureBoth(`${app.url}/api/health`, cookie, seconds);
-    const health = { requestsPerSecond: round(h.loaded.rps, 0), oneClientP50Ms: round(h.serial.p50, 2) };
-    log(`/api/health: ${health.requestsPerSecond} req/s at ${CONNECTIONS} connections; one client p50 ${health.oneClientP50Ms} ms`);
-    const lines: BenchLine[] = [{ name: `API /api/health (yardstick), ${CONNECTIONS} connections`, value: health.requestsPerSecond, unit: "req/s", target: null, extra: extra(h) }];
-    const targets = [
-      ...ENDPOINTS.map((e) => ({ name: `API …/${e}`, path: `/api/portfolios/${PORTFOLIO}/${e}`, target: true })),
-      { name: `page /portfolios/${PORTFOLIO}/risk`, path: `/portfolios/${PORTFOLIO}/risk`, target: false },
-    ];
-    for (const t of targets) {
-      const m = await measureBoth(app.url + t.path, cookie, seconds);
-      log(`${t.name}: ${round(m.loaded.rps, 0)} req/s, p50 ${round(m.loaded.p50, 1)} ms; one client p50 ${round(m.serial.p50, 1)} ms`);
-      lines.push({
-        name: `${t.name}: req/s ÷ health's`,
-        value: round(m.loaded.rps / health.requestsPerSecond),
-        unit: "× health",
-        target: t.target ? atLeast(RPS_SHARE) : null,
-        extra: extra(m),
-      });
-      lines.push({
-        name: `${t.name}: one client p50 ÷ health's`,
-        value: round(m.serial.p50 / health.oneClientP50Ms),
-        unit: "× health",
-        target: t.target ? atMost(ONE_CLIENT_RATIO) : null,
-      });
-    }
-    return { lines, health };
-  } finally {
-    await app.stop();
+export async function benchApiLatency({ appUrl, cookie, seconds, log }: LatencyOptions): Promise<{ lines: BenchLine[]; health: NonNullable<Yardsticks["health"]> }> {
+  // No session and one trivial query: the framework's own cost, the yardstick of every API line.
+  const h = await measureBoth(`${appUrl}/api/health`, cookie, seconds);
+  const health = { requestsPerSecond: round(h.loaded.rps, 0), oneClientP50Ms: round(h.serial.p50, 2) };
+  log(`/api/health: ${health.requestsPerSecond} req/s at ${CONNECTIONS} connections; one client p50 ${health.oneClientP50Ms} ms`);
+  const lines: BenchLine[] = [{ name: `API /api/health (yardstick), ${CONNECTIONS} connections`, value: health.requestsPerSecond, unit: "req/s", target: null, extra: extra(h) }];
+  const targets = [
+    ...ENDPOINTS.map((e) => ({ name: `API …/${e}`, path: `/api/portfolios/${PORTFOLIO}/${e}`, target: true })),
+    { name: `page /portfolios/${PORTFOLIO}/risk`, path: `/portfolios/${PORTFOLIO}/risk`, target: false },
+  ];
+  for (const t of targets) {
+    const m = await measureBoth(appUrl + t.path, cookie, seconds);
+    log(`${t.name}: ${round(m.loaded.rps, 0)} req/s, p50 ${round(m.loaded.p50, 1)} ms; one client p50 ${round(m.serial.p50, 1)} ms`);
+    lines.push({
+      name: `${t.name}: req/s ÷ health's`,
+      value: round(m.loaded.rps / health.requestsPerSecond),
+      unit: "× health",
+      target: t.target ? atLeast(RPS_SHARE) : null,
+      extra: extra(m),
+    });
+    lines.push({
+      name: `${t.name}: one client p50 ÷ health's`,
+      value: round(m.serial.p50 / health.oneClientP50Ms),
+      unit: "× health",
+      target: t.target ? atMost(ONE_CLIENT_RATIO) : null,
+    });
   }
+  return { lines, health };
 }

@@ -22,13 +22,13 @@ export interface BenchLine {
 export const atMost = (bound: number): BenchTarget => ({ bound, kind: "at-most" });
 export const atLeast = (bound: number): BenchTarget => ({ bound, kind: "at-least" });
 
-/** "pass", or how far the line is from its target as a factor (always ≥ 1: ×2.00 is twice too slow). */
+/** "pass", or how far the line is from its target: a factor for a ceiling (×2.00 is twice too slow),
+ * a difference for a floor (a score or a share "short by 7"). */
 export function verdict(l: BenchLine): string {
   if (l.target === null) return "info";
   const { bound, kind } = l.target;
-  const pass = kind === "at-most" ? l.value <= bound : l.value >= bound;
-  if (pass) return "pass";
-  return `gap ×${(kind === "at-most" ? l.value / bound : bound / l.value).toFixed(2)}`;
+  if (kind === "at-most") return l.value <= bound ? "pass" : `gap ×${(l.value / bound).toFixed(2)}`;
+  return l.value >= bound ? "pass" : `short by ${round(bound - l.value, 3)}`;
 }
 
 export const targetText = (l: BenchLine): string => (l.target === null ? "—" : `${l.target.kind === "at-most" ? "≤" : "≥"} ${l.target.bound} ${l.unit}`);

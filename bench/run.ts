@@ -2,11 +2,13 @@
 // tests), each as a multiple of a yardstick measured in the same run: T_copy for the batch lines,
 // /api/health for the API lines.
 //   --quick      100 portfolios per synthetic line (scaled linearly to 1,000 in the report), 3 s per API line
-//   --no-api     skip the API lines (no app server)
+//   --no-api     skip the API and Lighthouse lines (no app server)
 //   --backfill-portfolios N   portfolios run for the 87-day back-fill (default: all 1,000, the target's size)
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { benchApiLatency } from "./api-latency";
+import { signIn, startAppServer } from "./app-server";
+import { benchLighthouse } from "./lighthouse";
 import { benchDemoBackfill } from "./demo-backfill";
 import { round, type BenchLine } from "./line";
 import { preparedDatabase } from "./prepared-database";
@@ -40,9 +42,16 @@ async function main() {
     log(`demo back-fill on ${demo.kind}`);
     lines.push(await benchDemoBackfill(demo, demoTCopy));
     if (!args["no-api"]) {
-      const api = await benchApiLatency({ databaseUrl: demo.url, seconds: quick ? 3 : 10, log });
-      lines.push(...api.lines);
-      health = api.health;
+      const app = await startAppServer(demo.url, log);
+      try {
+        const cookie = await signIn(app.url, "hedgefund@riskline.dev", "riskline-demo");
+        const api = await benchApiLatency({ appUrl: app.url, cookie, seconds: quick ? 3 : 10, log });
+        lines.push(...api.lines);
+        health = api.health;
+        lines.push(...(await benchLighthouse({ baseUrl: app.url, cookie, log })));
+      } finally {
+        await app.stop();
+      }
     }
   } finally {
     await demo.close();
@@ -54,7 +63,7 @@ async function main() {
 
   const yardsticks: Yardsticks = { tCopySeconds: { demo: round(demoTCopy), scale: round(scale.tCopySeconds) }, health };
   const report = buildReport(lines, { startedAt, mode: quick ? "quick" : "full", database: demo.kind, loadAtStart, yardsticks });
-  log(`yardsticks: T_copy ${yardsticks.tCopySeconds.demo} s (demo lines), ${yardsticks.tCopySeconds.scale} s (synthetic lines)${health ? `; /api/health ${health.requestsPerSecond} req/s, one client p50 ${health.oneClientP50Ms} ms` : ""}`);
+  log(`yardsticks: T_copy ${round(demoTCopy)} s (demo lines), ${round(scale.tCopySeconds)} s (synthetic lines)${health ? `; /api/health ${health.requestsPerSecond} req/s, one client p50 ${health.oneClientP50Ms} ms` : ""}`);
   console.log(renderTable(report));
   if (args.markdown) console.log(renderMarkdown(report));
   log(`written ${writeReport(report)} and bench/results/latest.json`);

@@ -52,7 +52,7 @@ export async function measureTCopy(pool: pg.Pool): Promise<number> {
 export interface Yardsticks {
   /** Seconds of the COPY of T_COPY_ROWS rows, measured before each group of batch lines (each group is
    * judged by its own measurement: the load of a shared machine drifts over a run). */
-  tCopySeconds: { demo: number; scale: number };
+  tCopySeconds: { demo: number; scale: number } | null;
   /** `/api/health` (no session, one trivial query): the framework's own cost. */
   health: { requestsPerSecond: number; oneClientP50Ms: number } | null;
 }

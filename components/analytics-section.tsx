@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { type AnalyticsResponse, type Available, isAvailable, unavailableOf } from "@/lib/contracts/analytics";
 import { reasonLabel } from "@/lib/reason-codes";
 import { MethodologyLinkFor } from "./methodology-link";
+import { SectionFailure } from "./section-failure";
 
 export function AnalyticsSection<R extends AnalyticsResponse>({
   title,
@@ -27,14 +28,7 @@ export function AnalyticsSection<R extends AnalyticsResponse>({
         {title} {data?.asOfDate && <span className="muted as-of" data-testid="as-of">· as of {data.asOfDate}</span>}
       </h2>
       {isPending && <p className="muted" data-state="loading">Loading…</p>}
-      {error && (
-        <p role="alert" className="error" data-state="error">
-          Could not load {title.toLowerCase()}: {error.message}.{" "}
-          <button type="button" className="secondary small" disabled={isFetching} onClick={() => void refetch()}>
-            Try again
-          </button>
-        </p>
-      )}
+      {error && <SectionFailure what={title.toLowerCase()} error={error} retrying={isFetching} retry={() => void refetch()} />}
       {missing && (
         <p className="muted" data-state="empty" data-testid="unavailable-reason">
           Not available: {reasonLabel(missing.reason)} ({missing.detail}).

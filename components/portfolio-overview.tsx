@@ -1,5 +1,6 @@
 "use client";
 import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { SectionFailure } from "@/components/section-failure";
 import { useApi } from "@/components/use-api";
 import type { PortfolioSummary } from "@/lib/contracts/portfolios";
 import { niceTicksOf } from "@/lib/chart-ticks";
@@ -9,7 +10,7 @@ import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
 
 export function PortfolioOverview({ portfolio }: { portfolio: PortfolioSummary }) {
   const asOf = useAsOfQuery();
-  const { data, error, isPending } = useApi("snapshots", portfolio.id, asOf.date === undefined ? {} : { to: asOf.date });
+  const { data, error, isPending, isFetching, refetch } = useApi("snapshots", portfolio.id, asOf.date === undefined ? {} : { to: asOf.date });
   const overview = useApi("overview", portfolio.id, asOf);
   const o = overview.data?.available ? overview.data : null;
   const snapshots = data?.available ? data.snapshots : [];
@@ -19,12 +20,12 @@ export function PortfolioOverview({ portfolio }: { portfolio: PortfolioSummary }
   const [pnlMin, pnlMax] = [Math.min(...pnl), Math.max(...pnl)];
   return (
     <>
-      <p className="muted" data-testid="overview-as-of">
+      <div className="muted" data-testid="overview-as-of">
         {overview.isPending && "Loading the latest snapshot…"}
-        {overview.error && <span className="error" role="alert">Could not load the overview: {overview.error.message}</span>}
+        {overview.error && <SectionFailure what="the overview" error={overview.error} retrying={overview.isFetching} retry={() => void overview.refetch()} />}
         {overview.data && !overview.data.available && `Not computed yet: ${reasonLabel(overview.data.reason)} (${overview.data.detail}).`}
         {o && `Figures as of ${o.asOfDate}.`}
-      </p>
+      </div>
       <section className="grid" aria-label="Key figures">
         <Stat label="NAV" value={formatUsd(o?.nav ?? portfolio.startingEquity)} testId="stat-nav" />
         <Stat label="Day P&L" value={formatUsd(o?.pnlDay)} className={signClass(o?.pnlDay)} testId="stat-pnl-day" />
@@ -35,7 +36,8 @@ export function PortfolioOverview({ portfolio }: { portfolio: PortfolioSummary }
         <Stat label="Gross exposure" value={`${formatUsd(o?.grossExposure)}${o?.nav ? ` · ${formatNum((o.grossExposure ?? 0) / o.nav * 100, 0)} %` : ""}`} testId="stat-gross" />
         <Stat label="Net exposure" value={`${formatUsd(o?.netExposure)}${o?.nav ? ` · ${formatNum((o.netExposure ?? 0) / o.nav * 100, 0)} %` : ""}`} testId="stat-net" />
         <Stat label="Cash" value={formatUsd(o?.cash)} testId="stat-cash" />
-        <Stat label="Positions" value={o ? `${o.numPositions ?? "—"} (${o.numLong ?? 0} long, ${o.numShort ?? 0} short)` : "—"} testId="stat-counts" />
+        {/* Only valued positions count: an expired option or a closed position is listed on the Positions page but not here (its totals row says how many). */}
+        <Stat label="Valued positions" value={o ? `${o.numPositions ?? "—"} (${o.numLong ?? 0} long, ${o.numShort ?? 0} short)` : "—"} testId="stat-counts" />
         {o?.privateValue ? <Stat label="Private holdings" value={formatUsd(o.privateValue)} /> : null}
       </section>
       {o && o.staleSymbols.length > 0 && (
@@ -52,7 +54,7 @@ export function PortfolioOverview({ portfolio }: { portfolio: PortfolioSummary }
       <section className="panel" data-testid="nav-chart" aria-busy={isPending}>
         <h2>NAV over time {data?.snapshots.at(-1) && <span className="muted">· as of {data.snapshots.at(-1)!.date}</span>}</h2>
         {isPending && <p className="muted">Loading history…</p>}
-        {error && <p role="alert" className="error">Could not load the history: {error.message}</p>}
+        {error && <SectionFailure what="the history" error={error} retrying={isFetching} retry={() => void refetch()} />}
         {data && !data.available && <p className="muted">No completed snapshot yet ({reasonLabel(data.reason)}): the daily batch has not run for this portfolio.</p>}
         {data?.available && (
           <div className="chart-box">

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "./fixtures";
 import { storageStatePath } from "./accounts";
+import { REASON_LABELS } from "@/lib/reason-codes";
 
 const screen = (name: string) => `test-results/screens/admin-${name}.png`;
 
@@ -62,7 +63,7 @@ test.describe("admin batch dashboard", () => {
     const section = page.getByTestId("portfolio-demo-fo-private");
     await expect(section.getByTestId("portfolio-status")).toHaveAttribute("data-status", "SKIPPED");
     const exposures = section.locator("tr[data-phase=FACTOR_EXPOSURES]");
-    await expect(exposures).toContainText("NO_PUBLIC_POSITIONS × 3");
+    await expect(exposures).toContainText(`${REASON_LABELS.NO_PUBLIC_POSITIONS} × 3`);
     await expect(exposures.locator("td").nth(2)).toHaveText("3");
     await exposures.click();
     await expect(section.getByTestId("phase-drilldown").locator("tbody tr[data-status=SKIPPED]")).toHaveCount(3);

@@ -7,7 +7,7 @@ import type {
   StressListResponse,
   VarResponse,
 } from "@/lib/contracts/analytics";
-import { formatNum, formatUsd } from "@/lib/format";
+import { formatLossUsd, formatNum, formatUsd } from "@/lib/format";
 import { REASON_LABELS } from "@/lib/reason-codes";
 import { storageStatePath } from "./accounts";
 
@@ -67,7 +67,7 @@ test.describe("Risk Metrics of the hedge-fund demo portfolio", () => {
 
     const risk = await api<VarResponse>(page.request, "var");
     const var99 = risk.rows.find((r) => r.method === "historical" && r.confidence === 0.99)!;
-    await expect(page.getByTestId("var-row-historical-99").getByTestId("var-dollars")).toHaveText(formatUsd(var99.var));
+    await expect(page.getByTestId("var-row-historical-99").getByTestId("var-dollars")).toHaveText(formatLossUsd(var99.var));
 
     // The book's 22 stock and ETF holdings are each 4 % or more of NAV, far above the matrix's 1 % / $10k
     // floor, so the heat map has many symbols: an off-diagonal cell always exists and must show the API's ρ.

@@ -29,3 +29,22 @@ export const formatNumTick = (v: number): string => upTo(3).format(unsignedZero(
 export const signClass = (v: number | null | undefined): string => (v == null || v === 0 ? "" : v > 0 ? "pos" : "neg");
 /** A signed figure that is neither a gain nor a loss (a beta, a correlation, a short exposure). */
 export const directionClass = (v: number | null | undefined): string => (v == null || v === 0 ? "" : v > 0 ? "up" : "down");
+
+/** A loss held as a positive size (VaR, expected shortfall) shown as the negative amount it is, as every
+ *  other loss on the pages is (stress P&L, day P&L): "-$116,438", "-3.21 %". */
+export const formatLossUsd = (loss: number | null | undefined): string => formatUsd(loss == null ? loss : -loss);
+export const formatLossPct = (loss: number | null | undefined, digits = 2): string => formatPct(loss == null ? loss : -loss, digits);
+/** The class of a loss held as a positive size: red when it is a loss. */
+export const lossClass = (loss: number | null | undefined): string => signClass(loss == null ? loss : -loss);
+
+// Instants on the admin pages read like the dates beside them (ISO order) in the batch's own time zone,
+// New York, whichever zone the browser is in: "2026-07-13 18:30:05 New York".
+const newYork = new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+
+export function formatDateTime(iso: string | null | undefined, o: { seconds?: boolean } = {}): string {
+  if (!iso) return "—";
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return "—";
+  const part = Object.fromEntries(newYork.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}${o.seconds === false ? "" : `:${part.second}`} New York`;
+}

@@ -20,7 +20,8 @@ export function PhaseDurationChart({ detail }: { detail: RunDetail }) {
   const series = [...(detail.runPhases.length ? [RUN_LEVEL] : []), ...detail.portfolios.map((p) => p.name)];
   if (data.length === 0) return <p className="muted">No phase has reported yet.</p>;
   return (
-    <div style={{ width: "100%", height: 300 }} data-testid="phase-duration-chart">
+    // Clipped like every chart box: after a resize the legend keeps its old width until Recharts measures again.
+    <div style={{ width: "100%", height: 300, overflow: "hidden" }} data-testid="phase-duration-chart">
       <ResponsiveContainer>
         <BarChart data={data} margin={{ top: 8, right: 16, bottom: 40, left: 8 }} title="Time per phase" aria-label="Seconds spent in each batch phase, stacked by portfolio">
           <CartesianGrid strokeDasharray="3 3" />

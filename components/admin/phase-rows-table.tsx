@@ -3,6 +3,7 @@
 // and its recorded details.
 import { Fragment, useState } from "react";
 import type { AdminPhaseRow } from "@/lib/contracts/admin-runs";
+import { reasonLabel } from "@/lib/reason-codes";
 import { countsLabel, formatDuration } from "./run-labels";
 import { StatusBadge } from "./status-badge";
 import { TableRegion } from "@/components/table-region";
@@ -42,9 +43,9 @@ export function PhaseRowsTable({ rows, showDate = true, testId }: { rows: AdminP
                 <td>
                   <StatusBadge status={r.status} />
                 </td>
-                <td>{r.reasonCode ?? ""}</td>
+                <td title={r.reasonCode ?? undefined}>{r.reasonCode ? reasonLabel(r.reasonCode) : ""}</td>
                 <td className="num">{formatDuration(r.durationMs)}</td>
-                <td className="small">{countsLabel(r.counts)}</td>
+                <td className="small counts">{countsLabel(r.counts)}</td>
                 <td>
                   {hasMore(r) && (
                     <button type="button" className="link" aria-expanded={open.has(r.id)} onClick={() => toggle(r.id)}>

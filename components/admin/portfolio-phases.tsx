@@ -9,6 +9,7 @@ import { PhaseGrid } from "./phase-grid";
 import { formatDuration } from "./run-labels";
 import { StatusBadge } from "./status-badge";
 import { TableRegion } from "@/components/table-region";
+import { reasonLabel } from "@/lib/reason-codes";
 
 interface Props {
   runId: string;
@@ -69,7 +70,7 @@ export function PortfolioPhases({ runId, portfolio, live, choice, asOf }: Props)
                 <td className="num">{p.byStatus.SKIPPED || ""}</td>
                 <td className={`num ${p.byStatus.FAILED ? "neg" : ""}`}>{p.byStatus.FAILED || ""}</td>
                 <td className="num">{p.byStatus.RUNNING || ""}</td>
-                <td className="small">{p.reasons.map((r) => `${r.code} × ${r.count}`).join(", ")}</td>
+                <td className="small counts">{p.reasons.map((r) => `${reasonLabel(r.code)} × ${r.count}`).join("; ")}</td>
                 <td className="num">{formatDuration(p.totalMs)}</td>
                 <td className="num">{formatDuration(p.maxMs)}</td>
               </tr>

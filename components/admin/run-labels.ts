@@ -1,5 +1,6 @@
 // How runs read on the admin pages: trigger with who, scope, duration.
 import type { AdminRun } from "@/lib/contracts/admin-runs";
+import { formatDateTime } from "@/lib/format";
 
 export function formatDuration(ms: number | null | undefined): string {
   if (ms == null) return "—";
@@ -39,7 +40,8 @@ export function runDurationMs(run: Pick<AdminRun, "durationMs" | "startedAt" | "
   return run.status === "RUNNING" ? now - Date.parse(run.startedAt) : null;
 }
 
-export const formatTime = (iso: string | null): string => (iso ? new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "medium" }) : "—");
+/** A run's start or end, in the one format of the admin pages (lib/format.ts). */
+export const formatTime = (iso: string | null): string => formatDateTime(iso);
 
 const words = (key: string) => key.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 const countFormat = new Intl.NumberFormat("en-US");

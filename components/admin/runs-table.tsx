@@ -60,7 +60,7 @@ export function RunsTable() {
             <tbody>
               {runs.map((run) => (
                 <tr key={run.id} data-run-id={run.id}>
-                  <td>
+                  <td className="when">
                     <Link href={`/admin/batch/${run.id}`}>{formatTime(run.startedAt)}</Link>
                   </td>
                   <td>{triggerLabel(run)}</td>
@@ -73,7 +73,7 @@ export function RunsTable() {
                     <StatusBadge status={run.status} />
                   </td>
                   <td className="num">{formatDuration(runDurationMs(run, now))}</td>
-                  <td className="small">{countsLabel(run.counts)}</td>
+                  <td className="small counts">{countsLabel(run.counts)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,11 +1,12 @@
 // The daily batch's schedule on the admin page: next fire and the last scheduled run.
 import Link from "next/link";
 import type { DailySchedule } from "@/lib/contracts/admin-schedule";
+import { formatDateTime } from "@/lib/format";
 import { StatusBadge } from "./status-badge";
 
 const FIRED_BY = { inngest: "Inngest's cron", app: "this app's own schedule", off: "nobody (DAILY_SCHEDULE=off)" } as const;
 
-const when = (iso: string) => new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "America/New_York" }) + " New York";
+const when = (iso: string) => formatDateTime(iso, { seconds: false });
 
 export function ScheduleSummary({ schedule }: { schedule: DailySchedule }) {
   return (

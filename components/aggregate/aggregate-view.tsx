@@ -7,6 +7,7 @@ import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
 import { MethodologyLink } from "@/components/methodology-link";
 import { PerformanceFigures } from "@/components/performance/performance-panel";
 import { DecompositionBody } from "@/components/risk/decomposition-panel";
+import { VarRowsTable } from "@/components/risk/var-rows-table";
 import { TableRegion } from "@/components/table-region";
 import { useApi } from "@/components/use-api";
 import type { AggregateResponse } from "@/lib/contracts/aggregate";
@@ -111,32 +112,7 @@ function Risk({ d }: { d: Data }) {
         <NotAvailable r={v} />
       )}
       {d.var.length > 0 && (
-        <TableRegion label="Combined Value at Risk">
-          <table>
-            <thead>
-              <tr>
-                <th>Method</th>
-                <th>Confidence</th>
-                <th className="num">VaR</th>
-                <th className="num">VaR % NAV</th>
-                <th className="num">ES</th>
-                <th className="num">ES % NAV</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.var.map((x) => (
-                <tr key={`${x.method}-${x.confidence}`}>
-                  <td>{x.method}</td>
-                  <td>{formatPct(x.confidence, 0)}</td>
-                  <td className="num">{formatUsd(x.var)}</td>
-                  <td className="num">{formatPct(x.varPct)}</td>
-                  <td className="num">{formatUsd(x.es)}</td>
-                  <td className="num">{formatPct(x.esPct)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <VarRowsTable rows={d.var} label="Combined Value at Risk" testId="aggregate-var-table" />
       )}
       {c.available ? (
         <dl className="figures">

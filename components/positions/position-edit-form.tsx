@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { sendEndpoint } from "@/lib/contracts/client";
 import type { PositionPatch, PositionRow } from "@/lib/contracts/positions";
 import { formatUsd } from "@/lib/format";
+import { positionTitle } from "@/lib/positions/position-labels";
 import { positionsQueryKey } from "./query-keys";
 
 const num = (s: string) => (s.trim() === "" ? null : Number(s));
@@ -43,7 +44,10 @@ export function PositionEditForm({ portfolioId, position, onDone }: { portfolioI
     </label>
   );
   return (
-    <form className="inline-form" onSubmit={submit} data-testid="position-edit-form">
+    <form className="inline-form" onSubmit={submit} data-testid="position-edit-form" aria-label={`Edit ${positionTitle(position)}`}>
+      <p className="form-title" data-testid="edit-title">
+        Edit <strong>{positionTitle(position)}</strong>
+      </p>
       {field("quantity", "Quantity")}
       {field("entryPrice", "Entry price")}
       {field("entryDate", "Entry date", "date")}

@@ -5,12 +5,14 @@ import { Fragment, useState } from "react";
 import { useApi } from "@/components/use-api";
 import { FACTOR_KEYS, FACTORS, type FactorKey } from "@/lib/factors/registry";
 import { positionKindLabel, positionTitle } from "@/lib/positions/position-labels";
+import { isExpired, nextSort, positionTotals, type PositionSort, type PositionTotals, type SortColumn, sortPositions, totalsCaption } from "@/lib/positions/position-table";
 import { formatNum, formatPct, formatQuantity, formatUsd, signClass } from "@/lib/format";
 import { AddPositionForm } from "./add-position-form";
 import { ClosePositionForm } from "./close-position-form";
 import { DeletePositionConfirm } from "./delete-position-confirm";
 import { PositionEditForm } from "./position-edit-form";
 import { PositionImport } from "./position-import";
+import { SectionFailure } from "@/components/section-failure";
 import { TableRegion } from "@/components/table-region";
 import { reasonLabel } from "@/lib/reason-codes";
 import Link from "next/link";
@@ -19,6 +21,18 @@ import { diagnosticsHref } from "@/components/diagnostics/diagnostics-href";
 import { CsvLink } from "@/components/export/csv-link";
 
 type RowAction = "edit" | "close" | "delete";
+const HEADERS: readonly { column: SortColumn; label: string; num: boolean }[] = [
+  { column: "symbol", label: "Symbol", num: false },
+  { column: "type", label: "Type", num: false },
+  { column: "quantity", label: "Quantity", num: true },
+  { column: "price", label: "Price", num: true },
+  { column: "marketValue", label: "Market value", num: true },
+  { column: "exposure", label: "Exposure", num: true },
+  { column: "weight", label: "Weight", num: true },
+  { column: "pnlDay", label: "Day P&L", num: true },
+  { column: "pnlTotal", label: "Total P&L", num: true },
+  { column: "delta", label: "Delta", num: true },
+];
 const ACTION_LABELS: Record<RowAction, string> = { edit: "Edit", close: "Close", delete: "Delete" };
 
 // Market, rates and the six styles; the spread betas live on the Risk Metrics page. The market beta is
@@ -33,6 +47,7 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
   const betas = useApi("factors", portfolioId, { ...asOf, positions: "1" });
   const [open, setOpen] = useState<{ id: string; action: RowAction } | null>(null);
   const [allBetas, setAllBetas] = useState(false);
+  const [sort, setSort] = useState<PositionSort | null>(null);
   const betaColumns = allBetas ? BETA_COLUMNS : BETA_COLUMNS.slice(0, 1);
   const betaById = new Map(betas.data?.available ? (betas.data.positions ?? []).map((p) => [p.positionId, p.betas]) : []);
   const { data, error, isPending } = positions;
@@ -43,7 +58,7 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
           Positions {data?.asOfDate && <span className="muted as-of" data-testid="as-of">· valued as of {data.asOfDate}</span>}
         </h2>
         {isPending && <p className="muted">Loading…</p>}
-        {error && <p role="alert" className="error">Could not load the positions: {error.message}</p>}
+        {error && <SectionFailure what="the positions" error={error} retrying={positions.isFetching} retry={() => void positions.refetch()} />}
         {data && !data.available && <p className="muted" data-testid="unavailable-reason">No valuation yet: {reasonLabel(data.reason)} ({data.detail}).</p>}
         {betas.data && !betas.data.available && <p className="muted">Betas not available: {reasonLabel(betas.data.reason)} ({betas.data.detail}).</p>}
         {data && data.positions.length === 0 && <p className="muted">No positions yet: add them one by one or import them from a CSV file below.</p>}
@@ -57,16 +72,9 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
             <table data-testid="positions-table" className="dense">
               <thead>
                 <tr>
-                  <th>Symbol</th>
-                  <th>Type</th>
-                  <th className="num">Quantity</th>
-                  <th className="num">Price</th>
-                  <th className="num">Market value</th>
-                  <th className="num">Exposure</th>
-                  <th className="num">Weight</th>
-                  <th className="num">Day P&amp;L</th>
-                  <th className="num">Total P&amp;L</th>
-                  <th className="num">Delta</th>
+                  {HEADERS.map((h) => (
+                    <SortHeader key={h.column} column={h.column} label={h.label} num={h.num} sort={sort} onSort={(c) => setSort(nextSort(sort, c))} />
+                  ))}
                   {betaColumns.map((k) => (
                     <th key={k} className="num" title={`${FACTORS[k].displayName}: beta of the risk symbol`}>β {FACTORS[k].displayName.replace(/ Beta.*$/, "")}</th>
                   ))}
@@ -74,11 +82,12 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
                 </tr>
               </thead>
               <tbody>
-                {data.positions.map((p) => {
+                {sortPositions(data.positions, sort).map((p) => {
                   const v = p.valuation;
                   const b = betaById.get(p.id);
                   const action = open?.id === p.id ? open.action : null;
                   const done = () => setOpen(null);
+                  const expired = isExpired(p, data.asOfDate);
                   return (
                     <Fragment key={p.id}>
                       <tr data-testid={`position-row-${p.symbol}`}>
@@ -89,7 +98,7 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
                             <span className="sr-only"> (regression diagnostics)</span>
                           </Link>
                           {p.exitDate && <span className="badge"> closed {p.exitDate}</span>}
-                          {!p.exitDate && p.expiry && data.asOfDate && p.expiry < data.asOfDate && (
+                          {expired && (
                             <span className="badge" data-testid="position-expired" title="Expired: no longer valued; close it at its exercise value">
                               {" "}expired
                             </span>
@@ -98,12 +107,20 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
                         </td>
                         <td>{positionKindLabel(p.positionType, p.investmentClass)}</td>
                         <td className="num" data-testid="position-quantity">{formatQuantity(p.quantity)}</td>
-                        <td className="num">{formatUsd(v?.price, true)}</td>
-                        <td className="num">{formatUsd(v?.marketValue)}</td>
-                        <td className="num" data-testid="position-exposure">{formatUsd(v?.exposure)}</td>
-                        <td className="num" data-testid="position-weight">{formatPct(v?.weight)}</td>
-                        <td className={`num ${signClass(v?.pnlDay)}`}>{formatUsd(v?.pnlDay)}</td>
-                        <td className={`num ${signClass(v?.pnlTotal)}`}>{formatUsd(v?.pnlTotal)}</td>
+                        {!v && (expired || p.exitDate) ? (
+                          <td colSpan={6} className="muted unvalued" data-testid="position-unvalued">
+                            {expired ? `Expired on ${p.expiry}: not valued; close it at its exercise value` : `Closed on ${p.exitDate}: no longer valued`}
+                          </td>
+                        ) : (
+                          <>
+                            <td className="num">{formatUsd(v?.price, true)}</td>
+                            <td className="num">{formatUsd(v?.marketValue)}</td>
+                            <td className="num" data-testid="position-exposure">{formatUsd(v?.exposure)}</td>
+                            <td className="num" data-testid="position-weight">{formatPct(v?.weight)}</td>
+                            <td className={`num ${signClass(v?.pnlDay)}`}>{formatUsd(v?.pnlDay)}</td>
+                            <td className={`num ${signClass(v?.pnlTotal)}`}>{formatUsd(v?.pnlTotal)}</td>
+                          </>
+                        )}
                         <td className="num" title={p.greeks ? `Γ ${formatNum(p.greeks.gamma, 4)} · Θ ${formatNum(p.greeks.theta, 3)}/day · vega ${formatNum(p.greeks.vega, 3)}` : undefined}>
                           {formatNum(p.greeks?.delta, 3)}
                         </td>
@@ -144,6 +161,7 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
                   );
                 })}
               </tbody>
+              <PositionTotalsRow totals={positionTotals(data.positions, data.asOfDate)} betaColumns={betaColumns.length} />
             </table>
           </TableRegion>
         )}
@@ -160,5 +178,34 @@ export function PositionsView({ portfolioId, canEdit }: { portfolioId: string; c
         <p className="muted">Positions are changed by the portfolio&apos;s manager, and not while the book is archived.</p>
       )}
     </>
+  );
+}
+
+function SortHeader({ column, label, num, sort, onSort }: { column: SortColumn; label: string; num: boolean; sort: PositionSort | null; onSort: (c: SortColumn) => void }) {
+  const active = sort?.column === column ? sort.dir : null;
+  return (
+    <th className={num ? "num" : ""} aria-sort={active === "asc" ? "ascending" : active === "desc" ? "descending" : "none"}>
+      <button type="button" className="th-sort" data-testid={`positions-sort-${column}`} onClick={() => onSort(column)}>
+        {label}
+        {active && <span aria-hidden="true"> {active === "asc" ? "▲" : "▼"}</span>}
+      </button>
+    </th>
+  );
+}
+
+/** Sums of the valued rows; the caption says how many rows that is and why the others are left out. */
+function PositionTotalsRow({ totals: t, betaColumns }: { totals: PositionTotals; betaColumns: number }) {
+  return (
+    <tfoot>
+      <tr className="totals" data-testid="positions-totals">
+        <th scope="row" colSpan={4} data-testid="positions-totals-caption">Total · {totalsCaption(t)}</th>
+        <td className="num" data-testid="total-market-value">{formatUsd(t.marketValue)}</td>
+        <td className="num" data-testid="total-exposure">{formatUsd(t.exposure)}</td>
+        <td className="num" data-testid="total-weight">{formatPct(t.weight)}</td>
+        <td className={`num ${signClass(t.pnlDay)}`} data-testid="total-pnl-day">{formatUsd(t.pnlDay)}</td>
+        <td className={`num ${signClass(t.pnlTotal)}`} data-testid="total-pnl-total">{formatUsd(t.pnlTotal)}</td>
+        <td colSpan={2 + betaColumns} />
+      </tr>
+    </tfoot>
   );
 }

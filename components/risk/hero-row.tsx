@@ -4,9 +4,10 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useApi } from "@/components/use-api";
 import { type AnalyticsResponse, type Available, isAvailable, type StressRow, unavailableOf } from "@/lib/contracts/analytics";
-import { formatNum, formatPct, formatUsd, signClass } from "@/lib/format";
+import { formatLossPct, formatLossUsd, formatNum, formatPct, formatUsd, lossClass, signClass } from "@/lib/format";
 import { reasonLabel } from "@/lib/reason-codes";
 import { MethodologyLinkFor } from "../methodology-link";
+import { SectionFailure } from "../section-failure";
 import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
 
 export function HeroRow({ portfolioId }: { portfolioId: string }) {
@@ -41,8 +42,8 @@ export function HeroRow({ portfolioId }: { portfolioId: string }) {
           const r = d.rows.find((x) => x.method === "historical" && x.confidence === 0.99);
           return (
             <>
-              <div className="value">{formatUsd(r?.var)}</div>
-              <div className="muted">loss exceeded 1 day in 100: {formatPct(r?.varPct)} of NAV, historical</div>
+              <div className={`value ${lossClass(r?.var)}`}>{formatLossUsd(r?.var)}</div>
+              <div className="muted">loss exceeded 1 day in 100: {formatLossPct(r?.varPct)} of NAV, historical</div>
             </>
           );
         }}
@@ -65,7 +66,7 @@ export function HeroRow({ portfolioId }: { portfolioId: string }) {
 }
 
 function Hero<R extends AnalyticsResponse>({ label, testId, query, children }: { label: string; testId: string; query: UseQueryResult<R>; children: (d: Available<R>) => ReactNode }) {
-  const { data, error, isPending } = query;
+  const { data, error, isPending, isFetching, refetch } = query;
   const missing = data ? unavailableOf(data) : null;
   return (
     <div className="panel stat" data-testid={testId}>
@@ -74,7 +75,7 @@ function Hero<R extends AnalyticsResponse>({ label, testId, query, children }: {
       </div>
       <div className="hero-slot">
         {isPending && <div className="muted">Loading…</div>}
-        {error && <div className="error" role="alert">{error.message}</div>}
+        {error && <SectionFailure what={label} error={error} retrying={isFetching} retry={() => void refetch()} />}
         {missing && <div className="muted">Not available: {reasonLabel(missing.reason)}</div>}
         {data && isAvailable(data) && children(data)}
       </div>

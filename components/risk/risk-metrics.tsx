@@ -1,16 +1,18 @@
 "use client";
 // The Risk Metrics page: hero row, factor cards, stress table and custom scenarios, volatility, VaR, correlations,
-// concentration and sectors, each section loading and failing on its own.
-import { ConcentrationChart } from "./concentration-chart";
-import { CorrelationHeatmap } from "./correlation-heatmap";
+// concentration and sectors, each section loading and failing on its own; the sections below the hero row load lazily.
 import { DecompositionPanel } from "./decomposition-panel";
-import { FactorCards } from "./factor-cards";
 import { HeroRow } from "./hero-row";
-import { ScenarioBuilder } from "./scenario-builder";
-import { SectorChart } from "./sector-chart";
-import { StressTable } from "./stress-table";
+import {
+  LazyConcentrationChart as ConcentrationChart,
+  LazyCorrelationHeatmap as CorrelationHeatmap,
+  LazyFactorCards as FactorCards,
+  LazyScenarioBuilder as ScenarioBuilder,
+  LazySectorChart as SectorChart,
+  LazyStressTable as StressTable,
+  LazyVolatilityChart as VolatilityChart,
+} from "./lazy-sections";
 import { VarTable } from "./var-table";
-import { VolatilityChart } from "./volatility-chart";
 import { WhatChangedPanel } from "./what-changed-panel";
 
 export function RiskMetrics({ portfolioId }: { portfolioId: string }) {

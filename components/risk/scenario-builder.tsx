@@ -5,6 +5,7 @@
 // Saving recomputes the books that compute the scenario (the status line above shows the progress).
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { SectionFailure } from "@/components/section-failure";
 import { useApi } from "@/components/use-api";
 import { sendEndpoint } from "@/lib/contracts/client";
 import type { ScenarioSummary, ScenarioUpdateBody } from "@/lib/contracts/scenarios";
@@ -193,11 +194,8 @@ export function ScenarioBuilder() {
   return (
     <section className="panel" aria-labelledby="scenario-builder-heading" data-testid="scenario-builder">
       <h2 id="scenario-builder-heading">Custom scenarios</h2>
-      {query.isError && (
-        <p role="alert" className="error">
-          The scenarios could not be loaded: {query.error.message}
-        </p>
-      )}
+      {query.isPending && <p className="muted">Loading the custom scenarios…</p>}
+      {query.isError && <SectionFailure what="the custom scenarios" error={query.error} retrying={query.isFetching} retry={() => void query.refetch()} />}
       {query.data && (custom.length ? <ul className="scenario-list">{custom.map((s) => <ScenarioItem key={s.key} scenario={s} />)}</ul> : <p className="muted">No custom scenario yet.</p>)}
       <h3>New scenario</h3>
       <ScenarioForm editing={null} onDone={() => undefined} />

@@ -2,10 +2,9 @@
 // Historical and parametric 1-day VaR and expected shortfall at 95 % and 99 %.
 import { AnalyticsSection } from "@/components/analytics-section";
 import { useApi } from "@/components/use-api";
-import { formatPct, formatUsd } from "@/lib/format";
-import { TableRegion } from "@/components/table-region";
 import { useAsOfQuery } from "@/components/date-travel/use-as-of-date";
 import { CsvLink } from "@/components/export/csv-link";
+import { VarRowsTable } from "./var-rows-table";
 
 export function VarTable({ portfolioId }: { portfolioId: string }) {
   const query = useApi("var", portfolioId, useAsOfQuery());
@@ -13,33 +12,8 @@ export function VarTable({ portfolioId }: { portfolioId: string }) {
     <AnalyticsSection title="Value at Risk (1 day)" testId="var-section" query={query}>
       {(d) => (
         <>
-        <TableRegion label="Value at Risk">
-          <table data-testid="var-table">
-            <thead>
-              <tr>
-                <th>Method</th>
-                <th>Confidence</th>
-                <th className="num">VaR</th>
-                <th className="num">VaR % NAV</th>
-                <th className="num">ES</th>
-                <th className="num">ES % NAV</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.rows.map((r) => (
-                <tr key={`${r.method}-${r.confidence}`} data-testid={`var-row-${r.method}-${r.confidence * 100}`}>
-                  <td>{r.method}</td>
-                  <td>{formatPct(r.confidence, 0)}</td>
-                  <td className="num" data-testid="var-dollars">{formatUsd(r.var)}</td>
-                  <td className="num">{formatPct(r.varPct)}</td>
-                  <td className="num" data-testid="es-dollars">{formatUsd(r.es)}</td>
-                  <td className="num">{formatPct(r.esPct)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-        <CsvLink portfolioId={portfolioId} file="var" query={{ date: d.asOfDate }} about="value at risk" />
+          <VarRowsTable rows={d.rows} label="Value at Risk" testId="var-table" />
+          <CsvLink portfolioId={portfolioId} file="var" query={{ date: d.asOfDate }} about="value at risk" />
         </>
       )}
     </AnalyticsSection>

@@ -116,7 +116,8 @@ export const DEMO_PORTFOLIOS: readonly DemoPortfolio[] = [
   {
     id: "demo-hedgefund",
     name: "Long/Short Equity Fund",
-    description: "A hedge-fund style long/short book with options: gross about 150 %, net about 50 %.",
+    description:
+      "A hedge-fund style long/short book with options: its stocks were bought at about 150 % gross and 50 % net of the starting equity; the options' delta exposure and the moves since then raise both (the figures below are today's).",
     ownerId: "user-hedgefund",
     startingEquity: 3_200_000,
     holdings: [
