@@ -15,6 +15,8 @@ export const WRAPPERS: Readonly<Record<string, string>> = {
   withPortfolioOwner: "@/lib/api/handler",
   withAdmin: "@/lib/api/handler",
   withPublic: "@/lib/api/public",
+  // withPortfolio's ownership rule in one query with the snapshot's version (built on withUser).
+  withSnapshotAnswer: "@/lib/api/snapshot-cache",
 };
 
 export const API_DIR = path.resolve(import.meta.dirname, "../../../app/api");
