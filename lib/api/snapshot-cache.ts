@@ -2,7 +2,8 @@ import "server-only";
 // The answers of a COMPLETE snapshot do not change until a run rewrites that day, so an analytics
 // read is keyed by the snapshot it answers from (portfolio, date, the run that wrote it and when): a
 // weak ETag the browser revalidates (304 without a body), and a small in-process cache of the
-// serialized answers, bounded in bytes. A rerun of the day gives it a new key, so nothing stale is
+// serialized answers, bounded in bytes. A rerun of the day gives it a new key, and so does any change to
+// the scenario library (a deleted custom scenario takes its stored results along), so nothing stale is
 // served. A read with no complete snapshot (an "unavailable" answer) is never cached.
 import { LRUCache } from "lru-cache";
 import { NextResponse, type NextRequest } from "next/server";
@@ -21,7 +22,7 @@ const answers = new LRUCache<string, string>({ maxSize: MAX_BYTES, sizeCalculati
 /** Revalidated by ETag on every use: a newer run of the day changes the tag. */
 export const SNAPSHOT_CACHE_CONTROL = "private, no-cache";
 
-const etagOf = (portfolioId: string, v: SnapshotVersion) => `W/"${portfolioId}.${v.date}.${v.runId ?? "-"}.${v.completedAt?.getTime() ?? 0}"`;
+const etagOf = (portfolioId: string, v: SnapshotVersion) => `W/"${portfolioId}.${v.date}.${v.runId ?? "-"}.${v.completedAt?.getTime() ?? 0}.${v.scenarios}"`;
 
 /** `If-None-Match` lists the tag (or is `*`). */
 function matches(req: NextRequest, etag: string): boolean {

@@ -83,11 +83,14 @@ export async function getPortfolioOrThrow(user: SessionUser, id: string): Promis
   return p;
 }
 
-/** Which COMPLETE snapshot a read of `date` (or the latest) answers from: its date and the run that wrote it when. */
+/** Which COMPLETE snapshot a read of `date` (or the latest) answers from: its date and the run that wrote
+ * it when; and the state of the scenario library, since deleting a custom scenario removes its stored
+ * results without rewriting the day. */
 export interface SnapshotVersion {
   date: IsoDate;
   runId: string | null;
   completedAt: Date | null;
+  scenarios: string;
 }
 
 /**
@@ -96,8 +99,9 @@ export interface SnapshotVersion {
  * `undefined`: the book is not the caller's to read.
  */
 export async function readableSnapshotVersion(user: SessionUser, id: string, date: IsoDate | undefined): Promise<{ version: SnapshotVersion | null } | undefined> {
-  const { rows } = await getPool().query<{ date: IsoDate | null; run_id: string | null; completed_at: Date | null }>(
-    `SELECT s.date::text AS date, s.run_id, s.completed_at
+  const { rows } = await getPool().query<{ date: IsoDate | null; run_id: string | null; completed_at: Date | null; scenarios: string }>(
+    `SELECT s.date::text AS date, s.run_id, s.completed_at,
+            (SELECT count(*) || '-' || coalesce(floor(extract(epoch FROM max(updated_at)) * 1000)::text, '0') FROM stress_scenarios) AS scenarios
      FROM portfolios p
      LEFT JOIN LATERAL (
        SELECT date, run_id, completed_at FROM snapshots
@@ -109,7 +113,7 @@ export async function readableSnapshotVersion(user: SessionUser, id: string, dat
   );
   const r = rows[0];
   if (!r) return undefined;
-  return { version: r.date === null ? null : { date: r.date, runId: r.run_id, completedAt: r.completed_at } };
+  return { version: r.date === null ? null : { date: r.date, runId: r.run_id, completedAt: r.completed_at, scenarios: r.scenarios } };
 }
 
 export async function getSnapshotHistory(portfolio: PortfolioSummary, range: { from?: string; to?: string } = {}): Promise<SnapshotPoint[]> {

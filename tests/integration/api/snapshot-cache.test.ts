@@ -3,6 +3,9 @@
 // the new figures (never the cached ones).
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getOverview } from "@/app/api/portfolios/[id]/overview/route";
+import { GET as getStress } from "@/app/api/portfolios/[id]/stress/route";
+import { DELETE as deleteScenario } from "@/app/api/scenarios/[key]/route";
+import { STRESS_PROXIES } from "@/lib/factors/registry";
 import { GET as getVolatility } from "@/app/api/portfolios/[id]/volatility/route";
 import { runLocalBatch } from "@/lib/batch/local-executor";
 import { getPool } from "@/lib/db/pool";
@@ -55,6 +58,29 @@ describe("snapshot answers", () => {
     expect(res.status).toBe(404);
     expect(res.headers.get("etag")).toBeNull();
     expect(res.headers.get("cache-control")).toBe("private, no-store");
+  });
+
+  it("deleting a custom scenario (which takes its stored results along) gives a new tag: the stress list no longer shows it", async () => {
+    const pool = getPool();
+    await pool.query(
+      `INSERT INTO stress_scenarios (key, name, category, description, shocks, built_in, owner_id, updated_at)
+       SELECT 'CUSTOM_CACHE_PROBE', 'Cache probe', 'market', 'x', '{"kind":"fixed","factors":{"MARKET":-0.1}}', false, id, now() FROM users WHERE email = 'hedgefund@riskline.dev'`,
+    );
+    await pool.query(
+      `INSERT INTO stress_results (portfolio_id, date, scenario_key, direct_pnl, correlated_pnl, direct_pct, correlated_pct, new_nav, exceeds_nav, shocks, shock_given)
+       VALUES ($1, $2, 'CUSTOM_CACHE_PROBE', -1, -1, 0, 0, 1, false, $3, $4)`,
+      [HF, AS_OF, STRESS_PROXIES.map(() => -0.1), STRESS_PROXIES.map((p) => p === "SPY")],
+    );
+    const list = async () => getStress(appRequest(`/api/portfolios/${HF}/stress`, { cookie }), routeParams({ id: HF }));
+    const before = await list();
+    const keys = async (res: Response) => ((await res.json()) as { scenarios: { scenarioKey: string }[] }).scenarios.map((x) => x.scenarioKey);
+    const etag = before.headers.get("etag");
+    expect(await keys(before)).toContain("CUSTOM_CACHE_PROBE");
+    const deleted = await deleteScenario(appRequest("/api/scenarios/CUSTOM_CACHE_PROBE", { method: "DELETE", cookie }), routeParams({ key: "CUSTOM_CACHE_PROBE" }));
+    expect(deleted.status).toBeLessThan(300);
+    const after = await list();
+    expect(after.headers.get("etag")).not.toBe(etag);
+    expect(await keys(after)).not.toContain("CUSTOM_CACHE_PROBE");
   });
 
   it("a rerun of the day gives a new tag and the new figures, not the cached ones", async () => {
