@@ -24,6 +24,7 @@ const TABLE: Record<string, { url: (runId: string) => string; expected: Record<R
   "/sign-in": { url: () => "/sign-in", expected: { anonymous: 200, owner: "/portfolios", otherManager: "/portfolios", admin: "/portfolios" }, title: "Sign in · Riskline" },
   "/portfolios": { url: () => "/portfolios", expected: SIGNED_IN, title: "Portfolios · Riskline" },
   "/portfolios/new": { url: () => "/portfolios/new", expected: SIGNED_IN, title: "New portfolio · Riskline" },
+  "/portfolios/all": { url: () => "/portfolios/all", expected: SIGNED_IN, title: "All portfolios combined · Riskline" },
   "/portfolios/[id]": { url: () => "/portfolios/demo-individual", expected: BOOK, title: "Individual Investor · Riskline" },
   "/portfolios/[id]/risk": { url: () => "/portfolios/demo-individual/risk", expected: BOOK, title: "Risk Metrics · Individual Investor · Riskline" },
   "/portfolios/[id]/positions": { url: () => "/portfolios/demo-individual/positions", expected: BOOK, title: "Positions · Individual Investor · Riskline" },

@@ -36,7 +36,8 @@ test("each Risk Metrics section links to its methodology section", async ({ page
   await page.goto(`/portfolios/${PF}/risk`);
   const links = page.getByTestId("methodology-link");
   await expect(links.first()).toBeVisible();
-  expect(await links.count()).toBeGreaterThanOrEqual(12);
+  // The sections below the hero row load lazily: wait for all of them.
+  await expect.poll(() => links.count()).toBeGreaterThanOrEqual(12);
   await page.getByTestId("var-section").getByRole("link", { name: /How is this computed/ }).click();
   await expect(page).toHaveURL(/\/methodology#value-at-risk-and-expected-shortfall$/);
   await expect(page.getByRole("heading", { level: 2, name: "Value at Risk and Expected Shortfall" })).toBeInViewport();

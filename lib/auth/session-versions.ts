@@ -7,10 +7,20 @@
 // the cookie cache expires: within SESSION_COOKIE_CACHE_SECONDS.
 export const SESSION_COOKIE_CACHE_SECONDS = 30;
 
-const userVersions = new Map<string, string>();
-/** Signed-out session tokens, kept while a cached copy of their cookie could still be believed. */
-const endedTokens = new Map<string, number>();
-let changes = 0;
+interface Registry {
+  userVersions: Map<string, string>;
+  /** Signed-out session tokens, kept while a cached copy of their cookie could still be believed. */
+  endedTokens: Map<string, number>;
+  changes: number;
+}
+
+// One registry per process, on globalThis: Next bundles the route handlers, the pages and the proxy
+// separately, each with its own copy of this module, and a change recorded by the admin API must be
+// seen by the page that the disabled user opens next.
+const REGISTRY = Symbol.for("riskline.session-versions");
+const holder = globalThis as typeof globalThis & { [REGISTRY]?: Registry };
+const registry = (holder[REGISTRY] ??= { userVersions: new Map(), endedTokens: new Map(), changes: 0 });
+const { userVersions, endedTokens } = registry;
 
 function forgetOldEndings(now: number): void {
   for (const [token, at] of endedTokens) {
@@ -27,7 +37,7 @@ export function sessionVersion(token: string, userId: string): string {
 
 /** A change to the user that cached sessions must not outlive. */
 export function userSessionsChanged(userId: string): void {
-  userVersions.set(userId, `${Date.now()}.${++changes}`);
+  userVersions.set(userId, `${Date.now()}.${++registry.changes}`);
 }
 
 /** The session signed out. */
