@@ -7,6 +7,7 @@ import type { Result } from "axe-core";
 import { discoverPages } from "./pages";
 import { storageStatePath, type DemoAccount } from "./accounts";
 import { expect, test, type Page } from "./fixtures";
+import { revealDeferred } from "./reveal";
 
 const WIDTHS = [
   { name: "desktop", width: 1440, height: 900 },
@@ -58,6 +59,8 @@ function describeViolations(violations: Result[]): string {
 
 /** The page has its data: no request in flight, no section still loading. */
 async function waitForData(page: Page) {
+  await page.waitForLoadState("networkidle");
+  await revealDeferred(page);
   await page.waitForLoadState("networkidle");
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   await expect(page.getByText(/Loading/)).toHaveCount(0);

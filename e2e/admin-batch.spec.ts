@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "./fixtures";
 import { storageStatePath } from "./accounts";
+import { PHASE_LABELS } from "@/lib/contracts/admin-runs";
 import { REASON_LABELS } from "@/lib/reason-codes";
 
 const screen = (name: string) => `test-results/screens/admin-${name}.png`;
@@ -44,7 +45,9 @@ test.describe("admin batch dashboard", () => {
     await expect(section).toContainText("2026-07-01 → 2026-07-13 · 8 dates");
     const valuation = section.locator("tr[data-phase=VALUATION]");
     await expect(valuation.locator("td").nth(1)).toHaveText("8");
-    await expect(page.getByTestId("run-phases")).toContainText("MARKET_DATA");
+    await expect(page.getByTestId("run-phases")).toContainText(PHASE_LABELS.MARKET_DATA);
+    await expect(section.locator("tr[data-phase=STRESS_TESTS]")).toContainText(PHASE_LABELS.STRESS_TESTS);
+    await expect(page.locator("main")).not.toContainText("STRESS_TESTS");
     await expect(page.getByTestId("phase-duration-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
 
     await valuation.click();

@@ -4,6 +4,7 @@ import type { WhatChangedResponse } from "@/lib/contracts/what-changed";
 import { formatPct, formatUsd } from "@/lib/format";
 import { storageStatePath } from "./accounts";
 import { expect, test } from "./fixtures";
+import { revealDeferred } from "./reveal";
 import { screens } from "./screens";
 
 // What changed and risk decomposition on the hedge fund's Risk Metrics page, and the combined view of
@@ -16,6 +17,7 @@ test.describe("as the hedge fund's manager", () => {
   test("what changed since the previous day, and the risk decomposition, on Risk Metrics", async ({ page }) => {
     test.setTimeout(180_000);
     await page.goto(`/portfolios/${HF}/risk`);
+    await revealDeferred(page);
     const wc = (await (await page.request.get(`/api/portfolios/${HF}/what-changed`)).json()) as Extract<WhatChangedResponse, { available: true }>;
     expect(wc.available).toBe(true);
     const section = page.getByTestId("what-changed-section");

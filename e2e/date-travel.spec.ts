@@ -1,6 +1,7 @@
 import type { SnapshotsResponse } from "@/lib/contracts/analytics";
 import { accountEmail, demoPassword, storageStatePath } from "./accounts";
 import { expect, test, type Page } from "./fixtures";
+import { revealDeferred } from "./reveal";
 import { screens } from "./screens";
 
 // Date travel: the date control of a book's pages moves every section to another COMPLETE day, the URL
@@ -37,6 +38,7 @@ test.describe("a manager travels through the book's days", () => {
     await page.goto(`/portfolios/${PF}/risk`);
     // The first page of a fresh server on a shared machine can take a while.
     await expect(page.getByTestId("date-input")).toHaveValue(latest, { timeout: 60_000 });
+    await revealDeferred(page);
     for (const id of [...RISK_SECTIONS, ...HEROES]) await expect(page.getByTestId(id).locator(".as-of")).toContainText(latest);
     const before = new Map<string, string>();
     for (const id of [...RISK_SECTIONS, ...HEROES]) before.set(id, await figures(page, id));
@@ -83,6 +85,7 @@ test.describe("a manager travels through the book's days", () => {
 
   test("a day without results snaps to the last trading day with results before it", async ({ page }) => {
     await page.goto(`/portfolios/${PF}/risk?date=${BACK_TO}`);
+    await revealDeferred(page);
     await page.getByTestId("date-input").fill("2026-02-28"); // a Saturday
     await page.getByTestId("date-show").click();
     await expect(page).toHaveURL(/\?date=2026-02-27$/);

@@ -2,6 +2,7 @@
 // a failed section says why in words and retries, the Risk Metrics page does not jump while it loads,
 // and the pages that carry wide tables read at 390 and 1440 px.
 import { expect, test, type Page } from "./fixtures";
+import { revealDeferred } from "./reveal";
 import type { PositionListResponse } from "@/lib/contracts/positions";
 import type { OverviewResponse } from "@/lib/contracts/analytics";
 import { formatUsd } from "@/lib/format";
@@ -62,6 +63,7 @@ test.describe("as the hedge fund's manager", () => {
       down ? route.fulfill({ status: 500, contentType: "application/json", body: JSON.stringify({ error: { code: "internal", message: "boom" } }) }) : route.continue(),
     );
     await page.goto(`/portfolios/${PF}/risk`);
+    await revealDeferred(page);
     const varSection = page.getByTestId("var-section");
     await expect(varSection.getByRole("alert")).toHaveText("Could not load value at risk (1 day): the server could not be reached; check the connection. Retry", { timeout: 30_000 });
     await expect(page.getByTestId("volatility-section").getByRole("alert")).toContainText("the server failed to answer (error 500)", { timeout: 30_000 });
@@ -78,14 +80,22 @@ test.describe("as the hedge fund's manager", () => {
   });
 
   for (const width of [1440, 390]) {
-    test(`the Risk Metrics page does not jump while its sections load (${width} px)`, async ({ page }) => {
+    test(`the Risk Metrics page does not jump while its sections load or as the reader scrolls down (${width} px)`, async ({ page }) => {
+      const asked: string[] = [];
+      page.on("request", (r) => asked.push(new URL(r.url()).pathname));
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`/portfolios/${PF}/risk`);
+      await expect(page.getByTestId("factor-section").getByTestId("as-of")).toBeVisible();
+      // The heat map, far below the fold, waits for the reader: neither mounted nor asked for yet.
+      await expect(page.locator('[data-reserve="correlation-section"][data-deferred="pending"]')).toBeAttached();
+      expect(asked.filter((p) => p.endsWith("/correlations"))).toEqual([]);
+      await revealDeferred(page);
       await expect(page.getByTestId("correlation-section").locator("table")).toBeVisible();
       await expect(page.getByTestId("sector-chart")).toBeVisible();
+      expect(asked.filter((p) => p.endsWith("/correlations"))).toHaveLength(1);
       await page.waitForTimeout(500);
       const shift = await layoutShift(page);
-      expect(shift, "cumulative layout shift of the load").toBeLessThanOrEqual(0.05);
+      expect(shift, "cumulative layout shift of the load and the scroll down").toBeLessThanOrEqual(0.05);
       // Both widths once, after the load measured at the narrower one.
       if (width === 390) await screens(page, "interface-risk");
     });

@@ -4,6 +4,7 @@
 // Metrics section fills in by itself; a deposit moves NAV but neither P&L nor return; closing a
 // position recomputes the results; a scenario the manager adds stays theirs alone.
 import { expect, test, type APIRequestContext, type Page } from "./fixtures";
+import { revealDeferred } from "./reveal";
 import { formatUsd } from "@/lib/format";
 import { storageStatePath } from "./accounts";
 
@@ -96,6 +97,7 @@ test.describe("the new manager", () => {
     await untilCurrent(page.request, id);
     await page.goto(`/portfolios/${id}/risk`);
     await expect(page.getByText("Results are up to date with the positions and flows.")).toBeVisible();
+    await revealDeferred(page);
     const { asOfDate } = await overviewOf(page.request, id);
     for (const testId of SECTIONS) {
       const section = page.getByTestId(testId);
@@ -156,6 +158,7 @@ test.describe("the new manager", () => {
   test("adds a scenario of their own, and their stress table shows it", async ({ page }) => {
     test.setTimeout(120_000);
     await page.goto(`/portfolios/${id}/risk`);
+    await revealDeferred(page);
     const form = page.getByTestId("scenario-builder").getByRole("form", { name: "New scenario" });
     await form.getByLabel("Name").fill(SCENARIO);
     await form.getByLabel("Market Beta (90D) (%)").fill("-20");
@@ -163,6 +166,7 @@ test.describe("the new manager", () => {
     await expect(form.getByRole("status")).toContainText("recomputed");
     await untilCurrent(page.request, id);
     await page.reload();
+    await revealDeferred(page);
     await expect(page.getByTestId("stress-section")).toContainText(SCENARIO);
   });
 });
@@ -172,6 +176,7 @@ test.describe("another manager", () => {
 
   test("never sees the new manager's book or scenario", async ({ page }) => {
     await page.goto("/portfolios/demo-individual/risk");
+    await revealDeferred(page);
     await expect(page.getByTestId("stress-section").getByRole("table")).toBeVisible();
     await expect(page.getByText(SCENARIO)).toHaveCount(0);
     const library = (await (await page.request.get("/api/scenarios")).json()) as { scenarios: { name: string }[] };

@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from "./fixtures";
+import { revealDeferred } from "./reveal";
 import type {
   Available,
   CorrelationsResponse,
@@ -27,6 +28,7 @@ test.describe("Risk Metrics of the hedge-fund demo portfolio", () => {
   test("shows the factor cards, stress table, charts and heat map with the API's numbers", async ({ page }) => {
     await page.goto(`/portfolios/${PF}/risk`);
     await expect(page.getByRole("heading", { name: /Risk Metrics/ })).toBeVisible();
+    await revealDeferred(page);
 
     const factors = await api<FactorsResponse>(page.request, "factors");
     const market = factors.factors.find((f) => f.factor === "MARKET")!;
@@ -86,6 +88,7 @@ test.describe("Risk Metrics of the private-only portfolio", () => {
 
   test("says why the market analytics are missing instead of showing numbers", async ({ page }) => {
     await page.goto("/portfolios/demo-fo-private/risk");
+    await revealDeferred(page);
     await expect(page.getByTestId("factor-section").getByTestId("unavailable-reason")).toContainText(REASON_LABELS.NO_PUBLIC_POSITIONS);
     await page.screenshot({ path: "test-results/screens/risk-metrics-private.png", fullPage: true });
   });

@@ -2,6 +2,7 @@
 // recomputed with it without any admin (the status line shows it, the stress table then lists it);
 // another manager never sees it; deleting it removes it from the table.
 import { expect, test } from "./fixtures";
+import { revealDeferred } from "./reveal";
 import { storageStatePath } from "./accounts";
 
 const PF = "demo-individual";
@@ -15,6 +16,7 @@ test.describe("custom scenarios", () => {
 
     test("adds a scenario and sees their book recomputed with it", async ({ page }) => {
       await page.goto(`/portfolios/${PF}/risk`);
+      await revealDeferred(page);
       const builder = page.getByTestId("scenario-builder");
       const form = builder.getByRole("form", { name: "New scenario" });
       await form.getByLabel("Name").fill(NAME);
@@ -35,6 +37,7 @@ test.describe("custom scenarios", () => {
 
     test("never sees it, in the library or in their stress table", async ({ page }) => {
       await page.goto("/portfolios/demo-hedgefund/risk");
+      await revealDeferred(page);
       await expect(page.getByTestId("stress-section").getByRole("table")).toBeVisible();
       await expect(page.getByText(NAME)).toHaveCount(0);
       const library = (await (await page.request.get("/api/scenarios")).json()) as { scenarios: { name: string }[] };
@@ -47,6 +50,7 @@ test.describe("custom scenarios", () => {
 
     test("deletes it, and it leaves the stress table", async ({ page }) => {
       await page.goto(`/portfolios/${PF}/risk`);
+      await revealDeferred(page);
       const item = page.getByTestId(`scenario-${NAME}`);
       await item.getByRole("button", { name: `Delete ${NAME}` }).click();
       await item.getByRole("button", { name: `Confirm delete ${NAME}` }).click();

@@ -1,7 +1,10 @@
 // Screenshots at phone and desktop width under test-results/screens/; the page must not scroll sideways at either.
 import { expect, type Page } from "./fixtures";
+import { revealDeferred } from "./reveal";
 
 export async function screens(page: Page, name: string): Promise<void> {
+  // A full-page screenshot shows every section, not the placeholders of those never scrolled to.
+  await revealDeferred(page);
   for (const width of [390, 1440]) {
     // A chart tooltip left open by the last click keeps the position it had before the resize (a
     // phone never changes width like that): the pointer leaves the page first.

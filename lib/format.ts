@@ -4,8 +4,18 @@ const usd0 = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD"
 const usd2 = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const usdCompact = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 2 });
 
-const fixed = (digits: number) => new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const upTo = (digits: number) => new Intl.NumberFormat("en-US", { maximumFractionDigits: digits });
+// One formatter per option set: building an Intl.NumberFormat costs far more than formatting with one,
+// and a heat map or positions table formats thousands of numbers in a render.
+function memo(make: (digits: number) => Intl.NumberFormat): (digits: number) => Intl.NumberFormat {
+  const made = new Map<number, Intl.NumberFormat>();
+  return (digits) => {
+    let f = made.get(digits);
+    if (!f) made.set(digits, (f = make(digits)));
+    return f;
+  };
+}
+const fixed = memo((digits) => new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+const upTo = memo((digits) => new Intl.NumberFormat("en-US", { maximumFractionDigits: digits }));
 
 /** `v` rounded to `digits` decimals, with -0 (a tiny negative that rounds to zero) made 0. */
 function unsignedZero(v: number, digits: number): number {

@@ -1,12 +1,13 @@
 "use client";
 // The rows behind one cell or line of the aggregate, fetched on demand, a page at a time.
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { type BatchPhaseName, PHASE_LABELS } from "@/lib/contracts/admin-runs";
 import { fetchEndpoint } from "@/lib/contracts/client";
 import { PhaseRowsTable } from "./phase-rows-table";
 
 export interface DrillFilter {
   portfolioId: string;
-  phase?: string;
+  phase?: BatchPhaseName;
   date?: string;
   status?: string;
 }
@@ -21,7 +22,7 @@ export function PhaseDrilldown({ runId, filter, live, onClose }: { runId: string
     refetchInterval: live ? 2000 : false,
   });
   const rows = query.data?.pages.flatMap((p) => p.phases) ?? [];
-  const title = [filter.phase ?? "all phases", filter.date ?? "all dates", filter.status?.toLowerCase()].filter(Boolean).join(" · ");
+  const title = [filter.phase ? PHASE_LABELS[filter.phase] : "all phases", filter.date ?? "all dates", filter.status?.toLowerCase()].filter(Boolean).join(" · ");
   return (
     <div className="drilldown" data-testid="phase-drilldown">
       <div className="row">

@@ -1,7 +1,7 @@
 "use client";
 // Where a run's time went: seconds per phase, stacked by portfolio, run-level phases on their own.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { BATCH_PHASES, type RunDetailResponse as RunDetail } from "@/lib/contracts/admin-runs";
+import { BATCH_PHASES, PHASE_LABELS, type RunDetailResponse as RunDetail } from "@/lib/contracts/admin-runs";
 import { formatDuration } from "./run-labels";
 
 const COLORS = ["#1f5eff", "#2f9e5f", "#e0a030", "#8e44ad", "#d14030", "#16a0b5", "#7a8699"];
@@ -16,7 +16,7 @@ export function PhaseDurationChart({ detail }: { detail: RunDetail }) {
   };
   for (const p of detail.runPhases) add(p.phase, RUN_LEVEL, p.durationMs ?? 0);
   for (const portfolio of detail.portfolios) for (const p of portfolio.phases) add(p.phase, portfolio.name, p.totalMs);
-  const data = BATCH_PHASES.filter((p) => byPhase.has(p)).map((phase) => ({ phase, ...byPhase.get(phase) }));
+  const data = BATCH_PHASES.filter((p) => byPhase.has(p)).map((phase) => ({ phase: PHASE_LABELS[phase], ...byPhase.get(phase) }));
   const series = [...(detail.runPhases.length ? [RUN_LEVEL] : []), ...detail.portfolios.map((p) => p.name)];
   if (data.length === 0) return <p className="muted">No phase has reported yet.</p>;
   return (

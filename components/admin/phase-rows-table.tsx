@@ -2,7 +2,7 @@
 // Phase telemetry rows: status, reason, duration, counts; a row expands to its error with the stack
 // and its recorded details.
 import { Fragment, useState } from "react";
-import type { AdminPhaseRow } from "@/lib/contracts/admin-runs";
+import { type AdminPhaseRow, PHASE_LABELS } from "@/lib/contracts/admin-runs";
 import { reasonLabel } from "@/lib/reason-codes";
 import { countsLabel, formatDuration } from "./run-labels";
 import { StatusBadge } from "./status-badge";
@@ -38,7 +38,7 @@ export function PhaseRowsTable({ rows, showDate = true, testId }: { rows: AdminP
           {rows.map((r) => (
             <Fragment key={r.id}>
               <tr data-phase={r.phase} data-status={r.status}>
-                <td>{r.phase}</td>
+                <td>{PHASE_LABELS[r.phase]}</td>
                 {showDate && <td>{r.date ?? "—"}</td>}
                 <td>
                   <StatusBadge status={r.status} />

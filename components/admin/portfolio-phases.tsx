@@ -2,7 +2,7 @@
 // One portfolio's share of a run: per phase the counts by status, reasons and time spent, the
 // phases × dates grid, a drill-down into rows, and "Rerun this portfolio" when something failed.
 import { useState } from "react";
-import type { PortfolioAggregate } from "@/lib/contracts/admin-runs";
+import { PHASE_LABELS, type PortfolioAggregate } from "@/lib/contracts/admin-runs";
 import { ConfirmRunDialog, type PortfolioChoice } from "./confirm-run-dialog";
 import { PhaseDrilldown, type DrillFilter } from "./phase-drilldown";
 import { PhaseGrid } from "./phase-grid";
@@ -64,7 +64,7 @@ export function PortfolioPhases({ runId, portfolio, live, choice, asOf }: Props)
             {portfolio.phases.map((p) => (
               <tr key={p.phase} data-phase={p.phase} className="clickable" onClick={() => setDrill({ portfolioId: portfolio.portfolioId, phase: p.phase })}>
                 <td>
-                  <button type="button" className="link">{p.phase}</button>
+                  <button type="button" className="link">{PHASE_LABELS[p.phase]}</button>
                 </td>
                 <td className="num">{p.byStatus.SUCCEEDED || ""}</td>
                 <td className="num">{p.byStatus.SKIPPED || ""}</td>

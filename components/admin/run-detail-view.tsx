@@ -4,7 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiQuery } from "@/components/use-api";
-import { PHASE_STATUSES, type RunDetailResponse as RunDetail } from "@/lib/contracts/admin-runs";
+import { PHASE_LABELS, PHASE_STATUSES, type RunDetailResponse as RunDetail } from "@/lib/contracts/admin-runs";
 import type { PortfolioChoice } from "./confirm-run-dialog";
 import { PhaseDurationChart } from "./phase-duration-chart";
 import { PhaseRowsTable } from "./phase-rows-table";
@@ -25,7 +25,7 @@ function Progress({ detail }: { detail: RunDetail }) {
       <span className="muted small">
         {done}
         {expected ? ` / ${expected}` : ""} portfolio phase rows done{running ? `, ${running} running` : ""}
-        {current && ` · now: ${current.phase}${current.date ? ` ${current.date}` : ""}`}
+        {current && ` · now: ${PHASE_LABELS[current.phase]}${current.date ? ` ${current.date}` : ""}`}
       </span>
     </div>
   );

@@ -1,19 +1,19 @@
 "use client";
 // The Risk Metrics page: hero row, factor cards, stress table and custom scenarios, volatility, VaR, correlations,
-// concentration and sectors, each section loading and failing on its own; the sections below the hero row load lazily.
-import { DecompositionPanel } from "./decomposition-panel";
+// concentration and sectors, each section loading and failing on its own; the sections below the hero row load lazily, those below the factor cards only near the viewport.
 import { HeroRow } from "./hero-row";
 import {
   LazyConcentrationChart as ConcentrationChart,
   LazyCorrelationHeatmap as CorrelationHeatmap,
+  LazyDecompositionPanel as DecompositionPanel,
   LazyFactorCards as FactorCards,
   LazyScenarioBuilder as ScenarioBuilder,
   LazySectorChart as SectorChart,
   LazyStressTable as StressTable,
   LazyVolatilityChart as VolatilityChart,
+  LazyWhatChangedPanel as WhatChangedPanel,
 } from "./lazy-sections";
 import { VarTable } from "./var-table";
-import { WhatChangedPanel } from "./what-changed-panel";
 
 export function RiskMetrics({ portfolioId }: { portfolioId: string }) {
   return (

@@ -29,6 +29,25 @@ export const BATCH_PHASES = [
 ] as const;
 export type BatchPhaseName = (typeof BATCH_PHASES)[number];
 
+/** How each phase reads on the admin pages: words, never the enum constant. */
+export const PHASE_LABELS: Readonly<Record<BatchPhaseName, string>> = {
+  PREREQUISITES: "Prerequisites",
+  MISSING_DATES: "Missing dates",
+  MARKET_DATA: "Market data",
+  PRICE_PANEL: "Price panel",
+  SYMBOL_ANALYTICS: "Symbol analytics",
+  VALUATION: "Valuation",
+  OPTION_GREEKS: "Option Greeks",
+  FACTOR_EXPOSURES: "Factor exposures",
+  VOLATILITY_VAR: "Volatility and VaR",
+  CORRELATIONS: "Correlations",
+  CONCENTRATION: "Concentration",
+  STRESS_TESTS: "Stress tests",
+  INTEGRITY_CHECKS: "Integrity checks",
+  WRITE_RESULTS: "Writing results",
+  FINISH: "Finish",
+};
+
 export const RUN_STATUSES = ["RUNNING", "SUCCEEDED", "PARTIAL", "FAILED"] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
