@@ -3,6 +3,7 @@ import type { PerformanceResponse } from "@/lib/contracts/performance";
 import { formatNum, formatPct } from "@/lib/format";
 import { storageStatePath } from "./accounts";
 import { expect, test } from "./fixtures";
+import { revealDeferred } from "./reveal";
 import { screens } from "./screens";
 
 // The performance panel on a book's overview shows the endpoint's figures and both cumulative lines;
@@ -36,7 +37,8 @@ test("each Risk Metrics section links to its methodology section", async ({ page
   await page.goto(`/portfolios/${PF}/risk`);
   const links = page.getByTestId("methodology-link");
   await expect(links.first()).toBeVisible();
-  // The sections below the hero row load lazily: wait for all of them.
+  // The sections below the factor cards mount near the viewport: scroll to them, then wait for all.
+  await revealDeferred(page);
   await expect.poll(() => links.count()).toBeGreaterThanOrEqual(12);
   await page.getByTestId("var-section").getByRole("link", { name: /How is this computed/ }).click();
   await expect(page).toHaveURL(/\/methodology#value-at-risk-and-expected-shortfall$/);
