@@ -6,7 +6,7 @@ import type { PositionListResponse } from "@/lib/contracts/positions";
 import { FACTORS } from "@/lib/factors/registry";
 import { formatNum, formatUsd } from "@/lib/format";
 import { storageStatePath } from "./accounts";
-import { expect, test } from "./fixtures";
+import { expect, type Page, test } from "./fixtures";
 import { screens } from "./screens";
 
 // History, regression diagnostics, CSV exports and the printable risk report, as a manager uses them:
@@ -25,6 +25,7 @@ test("history: the range and the scenario change the charts", async ({ page }) =
   await expect(vol.locator(".recharts-line")).toHaveCount(4);
   await expect(page.getByTestId("history-factor-beta-chart").locator(".recharts-line")).toHaveCount(1);
   await expect(page.getByTestId("history-var-chart").locator(".recharts-line")).toHaveCount(4);
+  await expectVarDrawnAsLosses(page);
   const yearPoints = Number(await vol.getAttribute("data-points"));
   expect(yearPoints).toBeGreaterThan(200);
   await screens(page, "history");
@@ -55,6 +56,24 @@ test("history: the range and the scenario change the charts", async ({ page }) =
   await expect(vol).toHaveAttribute("data-first", /^2025-0[67]-/);
   await expect(page.getByTestId("csv-history-var")).toHaveAttribute("href", /to=2026-06-30/);
 });
+
+/** VaR and ES are losses and read negative, as in the VaR table: the chart's axis runs from $0 down, its
+ *  legend and label say loss, and a day's tooltip shows minus signs. */
+async function expectVarDrawnAsLosses(page: Page) {
+  const chart = page.getByTestId("history-var-chart");
+  await expect(chart).toHaveAttribute("data-label", /as dollar losses \(shown negative\)$/);
+  // Recharts orders legend and tooltip entries by name.
+  await expect(chart.locator(".recharts-legend-item-text")).toHaveText(["ES 95 % loss", "ES 99 % loss", "VaR 95 % loss", "VaR 99 % loss"]);
+  const ticks = await chart.locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value").allTextContents();
+  expect(ticks.filter((t) => t.startsWith("-$")).length).toBeGreaterThan(1);
+  expect(ticks.filter((t) => t !== "$0" && !t.startsWith("-$"))).toEqual([]);
+  const box = (await chart.boundingBox())!;
+  await chart.hover({ position: { x: box.width * 0.6, y: box.height * 0.4 } });
+  const rows = chart.locator(".recharts-tooltip-item");
+  await expect(rows).toHaveCount(4);
+  for (const text of await rows.allTextContents()) expect(text).toMatch(/loss : -\$\d{1,3}(,\d{3})*$/);
+  await page.mouse.move(0, 0);
+}
 
 test("diagnostics: a factor card opens its regression for each position, and a position its own", async ({ page }) => {
   test.setTimeout(120_000);

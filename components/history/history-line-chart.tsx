@@ -11,21 +11,16 @@ export interface LineSeries<P> {
   dash?: string;
 }
 
-export function HistoryLineChart<P extends { date: string }>({
-  points,
-  series,
-  label,
-  testId,
-  format,
-  tickFormat,
-}: {
-  points: P[];
+/** What a chart draws besides its points: its lines, its accessible label and how its values read. */
+export interface ChartSpec<P> {
   series: LineSeries<P>[];
   label: string;
   testId: string;
   format: (v: number) => string;
   tickFormat: (v: number) => string;
-}) {
+}
+
+export function HistoryLineChart<P extends { date: string }>({ points, series, label, testId, format, tickFormat }: ChartSpec<P> & { points: P[] }) {
   const values = points.flatMap((p) => series.map((s) => p[s.key] as number | null));
   const ticks = niceTicksOf(values, { includeZero: true });
   return (

@@ -4,6 +4,7 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { MethodologyLink } from "@/components/methodology-link";
+import { SectionFailure } from "@/components/section-failure";
 import type { MethodologySection } from "@/lib/methodology/sections";
 
 export function HistorySection<R>({
@@ -28,14 +29,7 @@ export function HistorySection<R>({
       <h2>{title}</h2>
       {controls}
       {isPending && <p className="muted" data-state="loading">Loading…</p>}
-      {error && (
-        <p role="alert" className="error" data-state="error">
-          Could not load {title.toLowerCase()}: {error.message}.{" "}
-          <button type="button" className="secondary small" disabled={isFetching} onClick={() => void refetch()}>
-            Try again
-          </button>
-        </p>
-      )}
+      {error && <SectionFailure what={title.toLowerCase()} error={error} retrying={isFetching} retry={() => void refetch()} />}
       {data !== undefined && children(data)}
       <MethodologyLink section={methodology} about={title} />
     </section>

@@ -1,12 +1,14 @@
 // Shared by the reliability tests: the as-of date, bringing every demo portfolio up to date, NAVs
-// and snapshot states over a date range, and what one run recorded.
-import { expect } from "vitest";
+// and snapshot states over a date range, what one run recorded, and the fake vendor's setup.
+import { afterAll, beforeAll, expect } from "vitest";
 import { runLocalBatch } from "@/lib/batch/local-executor";
 import { getPool } from "@/lib/db/pool";
 import { tradingDaysBetween } from "@/lib/market-data/trading-calendar";
 import { readPriceFile } from "@/lib/market-data/price-file";
 import { upsertPrices } from "@/lib/market-data/store-prices";
 import { DEMO_INCEPTION, DEMO_PORTFOLIOS } from "@/lib/seed/demo-portfolios";
+import { useSeededDatabase } from "../helpers";
+import { startFakeFmp, type FakeFmp } from "./fake-fmp";
 
 export const AS_OF = "2026-07-13";
 export const DAYS = tradingDaysBetween(DEMO_INCEPTION, AS_OF);
@@ -23,15 +25,39 @@ export async function bringUpToDate(): Promise<void> {
   if (run.status !== "SUCCEEDED") throw new Error(`bringing the demo up to date ended ${run.status} (run ${run.runId})`);
 }
 
+/** portfolio → date → NAV. */
+export type Navs = Record<string, Record<string, number>>;
+
 /** portfolio → date → NAV of the COMPLETE snapshots from `from`. */
-export async function navsFrom(from: string): Promise<Record<string, Record<string, number>>> {
+export async function navsFrom(from: string): Promise<Navs> {
   const { rows } = await db().query<{ portfolio_id: string; date: string; nav: number }>(
     `SELECT portfolio_id, date, nav FROM snapshots WHERE status = 'COMPLETE' AND date >= $1 AND portfolio_id = ANY($2::text[]) ORDER BY portfolio_id, date`,
     [from, PORTFOLIO_IDS],
   );
-  const out: Record<string, Record<string, number>> = {};
+  const out: Navs = {};
   for (const r of rows) (out[r.portfolio_id] ??= {})[r.date] = r.nav;
   return out;
+}
+
+/**
+ * Registers the file's setup for tests that fetch through the local fake of FMP: a seeded database with
+ * every demo portfolio up to date, the clean NAVs from `from` on (what a healed run must give back), and
+ * the fake vendor; afterwards the vendor stops and the bundled closes from `from` on are put back. The
+ * fields are set once `beforeAll` has run.
+ */
+export function setUpFakeVendor(from: string): { readonly fmp: FakeFmp; readonly clean: Navs } {
+  const vendor = {} as { fmp: FakeFmp; clean: Navs };
+  beforeAll(async () => {
+    await useSeededDatabase();
+    await bringUpToDate();
+    vendor.clean = await navsFrom(from);
+    vendor.fmp = await startFakeFmp();
+  });
+  afterAll(async () => {
+    await vendor.fmp?.close();
+    await restoreBundledPrices(from);
+  });
+  return vendor;
 }
 
 export async function snapshotStatuses(portfolioId: string, from: string): Promise<string[]> {

@@ -2,40 +2,25 @@
 // FMP: a rate-limit storm (429 without Retry-After) is waited out by every worker together, and a bad
 // key (401) or a plan that does not cover the factor proxies (402) fails MARKET_DATA once, at the first
 // refusal, with a message that says what to fix; nothing is written, and a healthy vendor heals the run.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runLocalBatch } from "@/lib/batch/local-executor";
 import { getPool } from "@/lib/db/pool";
 import { PAID_PLAN_PROXIES } from "@/lib/market-data/fmp-plans";
 import { readPriceFile } from "@/lib/market-data/price-file";
-import { useSeededDatabase } from "../helpers";
-import { startFakeFmp, type FakeFmp } from "./fake-fmp";
-import { AS_OF, bringUpToDate, navsFrom, phasesOf, PORTFOLIO_IDS, restoreBundledPrices } from "./reliability-helpers";
+import { AS_OF, navsFrom, phasesOf, PORTFOLIO_IDS, setUpFakeVendor } from "./reliability-helpers";
 
 const db = () => getPool();
-let fmp: FakeFmp;
-let clean: Record<string, Record<string, number>>;
+const vendor = setUpFakeVendor(AS_OF);
 
-beforeAll(async () => {
-  await useSeededDatabase();
-  await bringUpToDate();
-  clean = await navsFrom(AS_OF);
-  fmp = await startFakeFmp();
-});
-
-afterAll(async () => {
-  await fmp?.close();
-  await restoreBundledPrices(AS_OF);
-});
-
-const priceRequests = () => fmp.log.filter((r) => r.path === "/stable/historical-price-eod/dividend-adjusted");
+const priceRequests = () => vendor.fmp.log.filter((r) => r.path === "/stable/historical-price-eod/dividend-adjusted");
 
 describe("a 429 storm without Retry-After", () => {
   it("holds every concurrent worker back for the configured window, then fetches everything", async () => {
     const symbols = [...new Set(readPriceFile().map((r) => r.symbol))].sort().slice(0, 12);
-    fmp.log.length = 0;
-    fmp.rateLimitStorm(150);
+    vendor.fmp.log.length = 0;
+    vendor.fmp.rateLimitStorm(150);
     const pauseMs = 400;
-    const res = await fmp.provider({ concurrency: 4, maxRetries: 1, rateLimitPauseMs: pauseMs, timeoutMs: 5_000 }).fetchDailyCloses(symbols, "2026-07-06", AS_OF);
+    const res = await vendor.fmp.provider({ concurrency: 4, maxRetries: 1, rateLimitPauseMs: pauseMs, timeoutMs: 5_000 }).fetchDailyCloses(symbols, "2026-07-06", AS_OF);
     expect(res.errors).toEqual([]);
     expect(new Set(res.prices.map((r) => r.symbol))).toEqual(new Set(symbols));
     const refused = priceRequests().filter((r) => r.status === 429);
@@ -53,8 +38,8 @@ describe("a 429 storm without Retry-After", () => {
 describe("account-wide refusals fail MARKET_DATA once with what to fix", () => {
   async function runWithoutTheLastDay() {
     await db().query(`DELETE FROM prices WHERE date >= $1`, [AS_OF]);
-    fmp.log.length = 0;
-    return runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS, force: { from: AS_OF, to: AS_OF } }, { provider: fmp.provider() });
+    vendor.fmp.log.length = 0;
+    return runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS, force: { from: AS_OF, to: AS_OF } }, { provider: vendor.fmp.provider() });
   }
 
   async function expectFailedOnce(runId: string): Promise<string> {
@@ -70,15 +55,15 @@ describe("account-wide refusals fail MARKET_DATA once with what to fix", () => {
   }
 
   async function expectHealed() {
-    fmp.apiKey = "fake-key";
-    fmp.plan = "starter";
-    const heal = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS }, { provider: fmp.provider() });
+    vendor.fmp.apiKey = "fake-key";
+    vendor.fmp.plan = "starter";
+    const heal = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS }, { provider: vendor.fmp.provider() });
     expect(heal.status).toBe("SUCCEEDED");
-    expect(await navsFrom(AS_OF)).toEqual(clean);
+    expect(await navsFrom(AS_OF)).toEqual(vendor.clean);
   }
 
   it("a 401 (invalid key): one request, the run FAILED, the message says to fix FMP_API_KEY", async () => {
-    fmp.apiKey = "the-key-the-vendor-knows";
+    vendor.fmp.apiKey = "the-key-the-vendor-knows";
     const run = await runWithoutTheLastDay();
     expect(run.status).toBe("FAILED");
     const message = await expectFailedOnce(run.runId);
@@ -88,7 +73,7 @@ describe("account-wide refusals fail MARKET_DATA once with what to fix", () => {
   });
 
   it("a 402 (the free plan lacks the style proxies): stops at the first, names the proxies, the plan needed and FMP_PLAN", async () => {
-    fmp.plan = "basic";
+    vendor.fmp.plan = "basic";
     const run = await runWithoutTheLastDay();
     expect(run.status).toBe("FAILED");
     const message = await expectFailedOnce(run.runId);

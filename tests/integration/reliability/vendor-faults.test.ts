@@ -4,42 +4,16 @@
 // symbol failed and why, stores the affected portfolio's days provisional (valued on the symbol's last
 // close, the symbol listed; the book's result partial with STALE_PRICES, never a success), and a rerun
 // against a healthy vendor recomputes them to the NAVs of a clean run.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runLocalBatch } from "@/lib/batch/local-executor";
 import { getPool } from "@/lib/db/pool";
 import type { SymbolErrorCode } from "@/lib/market-data/provider";
-import { useSeededDatabase } from "../helpers";
-import { startFakeFmp, type Fault, type FakeFmp } from "./fake-fmp";
-import {
-  AS_OF,
-  bringUpToDate,
-  duplicateResultRows,
-  lastDays,
-  navsFrom,
-  phasesOf,
-  PORTFOLIO_IDS,
-  restoreBundledPrices,
-  snapshotStatuses,
-  staleSymbolsFrom,
-} from "./reliability-helpers";
+import type { Fault } from "./fake-fmp";
+import { AS_OF, duplicateResultRows, lastDays, navsFrom, phasesOf, PORTFOLIO_IDS, snapshotStatuses, staleSymbolsFrom, setUpFakeVendor } from "./reliability-helpers";
 
 const [FROM] = lastDays(2) as [string, string];
 const db = () => getPool();
-
-let fmp: FakeFmp;
-let clean: Record<string, Record<string, number>>;
-
-beforeAll(async () => {
-  await useSeededDatabase();
-  await bringUpToDate();
-  clean = await navsFrom(FROM);
-  fmp = await startFakeFmp();
-});
-
-afterAll(async () => {
-  await fmp?.close();
-  await restoreBundledPrices(FROM);
-});
+const vendor = setUpFakeVendor(FROM);
 
 /** The vendor must deliver the last two days: their prices are gone. */
 async function forgetLastPrices(): Promise<void> {
@@ -58,10 +32,10 @@ const CASES: { fault: Fault; symbol: string; owner: string; code: SymbolErrorCod
 describe.each(CASES)("vendor fault $fault on $symbol", ({ fault, symbol, owner, code, message }) => {
   it(`records ${symbol} as failed with ${code}, completes every other portfolio, and a rerun with a healthy vendor heals ${owner}`, async () => {
     await forgetLastPrices();
-    fmp.faults.clear();
-    fmp.faults.set(symbol, fault);
-    fmp.requested.clear();
-    const run = await runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS, force: { from: FROM, to: AS_OF } }, { provider: fmp.provider() });
+    vendor.fmp.faults.clear();
+    vendor.fmp.faults.set(symbol, fault);
+    vendor.fmp.requested.clear();
+    const run = await runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS, force: { from: FROM, to: AS_OF } }, { provider: vendor.fmp.provider() });
 
     // Exactly what failed, in the MARKET_DATA telemetry.
     const [md] = await phasesOf(run.runId, "phase = 'MARKET_DATA'");
@@ -72,7 +46,7 @@ describe.each(CASES)("vendor fault $fault on $symbol", ({ fault, symbol, owner, 
     // Every other symbol was fetched and stored.
     const { rows: stored } = await db().query<{ n: string }>(`SELECT count(*)::text AS n FROM prices WHERE date = $1`, [AS_OF]);
     expect(Number(stored[0]!.n)).toBe(md!.counts!.symbolsNeeded! - 1);
-    expect(fmp.requested.size).toBe(md!.counts!.symbolsNeeded);
+    expect(vendor.fmp.requested.size).toBe(md!.counts!.symbolsNeeded);
 
     // The run went on for everything else; the affected portfolio's days are provisional, its result partial.
     expect(run.status).toBe("PARTIAL");
@@ -83,16 +57,16 @@ describe.each(CASES)("vendor fault $fault on $symbol", ({ fault, symbol, owner, 
     expect(await snapshotStatuses(owner, FROM)).toEqual(["COMPLETE", "COMPLETE"]);
     expect(await staleSymbolsFrom(owner, FROM)).toEqual([[symbol], [symbol]]);
     const afterFault = await navsFrom(FROM);
-    for (const id of PORTFOLIO_IDS.filter((p) => p !== owner)) expect(afterFault[id]).toEqual(clean[id]);
+    for (const id of PORTFOLIO_IDS.filter((p) => p !== owner)) expect(afterFault[id]).toEqual(vendor.clean[id]);
 
     // A normal run against the healthy vendor picks up the unfinished days and fetches only what is missing.
-    fmp.faults.clear();
-    fmp.requested.clear();
-    const heal = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS }, { provider: fmp.provider() });
+    vendor.fmp.faults.clear();
+    vendor.fmp.requested.clear();
+    const heal = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS }, { provider: vendor.fmp.provider() });
     expect(heal.status).toBe("SUCCEEDED");
-    expect([...fmp.requested]).toEqual([symbol]);
+    expect([...vendor.fmp.requested]).toEqual([symbol]);
     expect(heal.portfolios.find((p) => p.portfolioId === owner)).toMatchObject({ status: "succeeded", datesCompleted: 2 });
-    expect(await navsFrom(FROM)).toEqual(clean);
+    expect(await navsFrom(FROM)).toEqual(vendor.clean);
     expect(await duplicateResultRows()).toBe(0);
   });
 });
@@ -100,21 +74,21 @@ describe.each(CASES)("vendor fault $fault on $symbol", ({ fault, symbol, owner, 
 describe("transient vendor errors", () => {
   it("a 503 answered once and then healed by the retry loses nothing: the run succeeds with the clean NAVs", async () => {
     await forgetLastPrices();
-    fmp.faults.clear();
-    fmp.faults.set("AAPL", "flaky500");
-    const run = await runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS, force: { from: FROM, to: AS_OF } }, { provider: fmp.provider() });
+    vendor.fmp.faults.clear();
+    vendor.fmp.faults.set("AAPL", "flaky500");
+    const run = await runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS, force: { from: FROM, to: AS_OF } }, { provider: vendor.fmp.provider() });
     expect(run.status).toBe("SUCCEEDED");
     const [md] = await phasesOf(run.runId, "phase = 'MARKET_DATA'");
     expect(md!.details!.failedSymbols).toEqual([]);
-    expect(await navsFrom(FROM)).toEqual(clean);
+    expect(await navsFrom(FROM)).toEqual(vendor.clean);
   });
 
   it("a vendor down for every symbol stops no portfolio that needs no prices, and the file provider heals the rest", async () => {
     await forgetLastPrices();
     const { rows } = await db().query<{ symbol: string }>(`SELECT DISTINCT symbol FROM prices`);
-    fmp.faults.clear();
-    for (const r of rows) fmp.faults.set(r.symbol, "error500");
-    const run = await runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS, force: { from: FROM, to: AS_OF } }, { provider: fmp.provider() });
+    vendor.fmp.faults.clear();
+    for (const r of rows) vendor.fmp.faults.set(r.symbol, "error500");
+    const run = await runLocalBatch({ trigger: "ADMIN", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS, force: { from: FROM, to: AS_OF } }, { provider: vendor.fmp.provider() });
     expect(run.status).toBe("PARTIAL");
     const [md] = await phasesOf(run.runId, "phase = 'MARKET_DATA'");
     expect(md!.counts!.symbolsFailed).toBe(md!.counts!.symbolsNeeded);
@@ -129,6 +103,6 @@ describe("transient vendor errors", () => {
 
     const heal = await runLocalBatch({ trigger: "CRON", asOfDate: AS_OF, portfolioIds: PORTFOLIO_IDS });
     expect(heal.status).toBe("SUCCEEDED");
-    expect(await navsFrom(FROM)).toEqual(clean);
+    expect(await navsFrom(FROM)).toEqual(vendor.clean);
   });
 });
