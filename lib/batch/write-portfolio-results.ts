@@ -3,7 +3,7 @@
 // replaces each day's rows and marks its snapshot COMPLETE last. A crash leaves PENDING snapshots,
 // which the next run recomputes; never half-written rows marked complete (docs/ARCHITECTURE.md, "The daily batch").
 import type pg from "pg";
-import { arrayLiteral, textArrayLiteral } from "@/lib/db/array-literal";
+import { boolArrayLiteral, float8ArrayLiteral, textArrayLiteral } from "@/lib/db/array-literal";
 import type { Queryable } from "@/lib/db/pool";
 import { withTransaction } from "@/lib/db/pool";
 import type { IsoDate } from "@/lib/dates";
@@ -80,8 +80,8 @@ export async function writeDays(
           stress.map((s) => s.correlatedPct),
           stress.map((s) => s.newNav),
           stress.map((s) => s.exceedsNav),
-          stress.map((s) => arrayLiteral(inProxyOrder(s).map((x) => x.shock))),
-          stress.map((s) => arrayLiteral(inProxyOrder(s).map((x) => x.given))),
+          stress.map((s) => float8ArrayLiteral(inProxyOrder(s).map((x) => x.shock))),
+          stress.map((s) => boolArrayLiteral(inProxyOrder(s).map((x) => x.given))),
         ],
       );
       rows += stress.length;
@@ -168,8 +168,8 @@ export async function writeDays(
           portfolioId,
           corr.map((c) => c.date),
           corr.map((c) => textArrayLiteral(c.symbols)),
-          corr.map((c) => arrayLiteral(c.matrix)),
-          corr.map((c) => arrayLiteral(c.weights)),
+          corr.map((c) => float8ArrayLiteral(c.matrix)),
+          corr.map((c) => float8ArrayLiteral(c.weights)),
           corr.map((c) => c.from),
           corr.map((c) => c.to),
           corr.map((c) => JSON.stringify(c.excluded)),
