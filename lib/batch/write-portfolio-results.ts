@@ -3,6 +3,7 @@
 // replaces each day's rows and marks its snapshot COMPLETE last. A crash leaves PENDING snapshots,
 // which the next run recomputes; never half-written rows marked complete (docs/ARCHITECTURE.md, "The daily batch").
 import type pg from "pg";
+import { boolArrayLiteral, float8ArrayLiteral, textArrayLiteral } from "@/lib/db/array-literal";
 import type { Queryable } from "@/lib/db/pool";
 import { withTransaction } from "@/lib/db/pool";
 import type { IsoDate } from "@/lib/dates";
@@ -79,8 +80,8 @@ export async function writeDays(
           stress.map((s) => s.correlatedPct),
           stress.map((s) => s.newNav),
           stress.map((s) => s.exceedsNav),
-          stress.map((s) => `{${inProxyOrder(s).map((x) => x.shock).join(",")}}`),
-          stress.map((s) => `{${inProxyOrder(s).map((x) => x.given).join(",")}}`),
+          stress.map((s) => float8ArrayLiteral(inProxyOrder(s).map((x) => x.shock))),
+          stress.map((s) => boolArrayLiteral(inProxyOrder(s).map((x) => x.given))),
         ],
       );
       rows += stress.length;
@@ -154,20 +155,27 @@ export async function writeDays(
       rows += exposures.length;
     }
 
+    // The matrix as a float8[] (row-major n × n) and the symbols and weights as arrays, one literal per
+    // row; only the short list of excluded holdings is JSON.
     const corr = days.flatMap((d) => (d.correlation ? [{ ...d.correlation, date: d.date }] : []));
     if (corr.length) {
       await client.query(
-        `INSERT INTO correlation_matrices (portfolio_id, date, symbols, matrix, average_abs_correlation, effective_bets, n)
-         SELECT $1, t.date, ARRAY(SELECT jsonb_array_elements_text(j.doc -> 0)), j.doc -> 1, t.avg, t.bets, t.n
-         FROM unnest($2::date[], $3::float8[], $4::float8[], $5::int[]) WITH ORDINALITY AS t(date, avg, bets, n, i)
-         JOIN jsonb_array_elements($6::jsonb) WITH ORDINALITY AS j(doc, i) USING (i)`,
+        `INSERT INTO correlation_matrices (portfolio_id, date, symbols, matrix, weights, window_from, window_to, excluded, average_abs_correlation, effective_bets, n)
+         SELECT $1, t.date, t.symbols::text[], t.matrix::float8[], t.weights::float8[], t.w_from, t.w_to, t.excluded::jsonb, t.avg, t.bets, t.n
+         FROM unnest($2::date[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[], $8::text[], $9::float8[], $10::float8[], $11::int[])
+           AS t(date, symbols, matrix, weights, w_from, w_to, excluded, avg, bets, n)`,
         [
           portfolioId,
           corr.map((c) => c.date),
+          corr.map((c) => textArrayLiteral(c.symbols)),
+          corr.map((c) => float8ArrayLiteral(c.matrix)),
+          corr.map((c) => float8ArrayLiteral(c.weights)),
+          corr.map((c) => c.from),
+          corr.map((c) => c.to),
+          corr.map((c) => JSON.stringify(c.excluded)),
           corr.map((c) => c.averageAbsCorrelation),
           corr.map((c) => c.effectiveBets),
           corr.map((c) => c.n),
-          JSON.stringify(corr.map((c) => [c.symbols, c.matrix])),
         ],
       );
       rows += corr.length;

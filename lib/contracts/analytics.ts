@@ -4,7 +4,7 @@ import { z } from "zod";
 import { isoDateSchema } from "@/lib/dates";
 import { FACTOR_KEYS, type FactorKind } from "@/lib/factors/registry";
 import { REASON_CODES } from "@/lib/reason-codes";
-import { reasonCodeSchema, sectionReasonSchema, sectorExposureSchema } from "@/lib/results/shapes";
+import { correlationExcludedSchema, reasonCodeSchema, sectionReasonSchema, sectorExposureSchema } from "@/lib/results/shapes";
 import { STRESS_PROXIES } from "@/lib/factors/registry";
 import { SHOCKABLE_FACTORS } from "@/lib/stress/scenarios";
 
@@ -153,7 +153,7 @@ export const correlationsResponse = analytics({
   n: z.number().int(),
   averageAbsCorrelation: num,
   effectiveBets: num,
-  excluded: z.array(z.object({ symbol: z.string(), reason: reasonCodeSchema, detail: z.string() })),
+  excluded: correlationExcludedSchema,
 });
 export type CorrelationsResponse = z.infer<typeof correlationsResponse>;
 

@@ -40,14 +40,6 @@ export const sectorExposureSchema = z.object({
 });
 export type StoredSectorExposure = z.infer<typeof sectorExposureSchema>;
 
-/** correlation_matrices.matrix: row-major rows in the order of correlation_matrices.symbols. */
-export const correlationMatrixSchema = z.object({
-  rows: z.array(z.array(z.number())),
-  weights: z.array(z.number()),
-  from: z.string(),
-  to: z.string(),
-  excluded: z.array(z.object({ symbol: z.string(), reason: reasonCodeSchema, detail: z.string() })),
-});
-export type StoredCorrelationMatrix = z.infer<typeof correlationMatrixSchema>;
-
-
+/** correlation_matrices.excluded: eligible holdings left out of the matrix, and why (the matrix itself is a float8[]). */
+export const correlationExcludedSchema = z.array(z.object({ symbol: z.string(), reason: reasonCodeSchema, detail: z.string() }));
+export type StoredCorrelationExcluded = z.infer<typeof correlationExcludedSchema>;

@@ -31,10 +31,13 @@ export function correlationsPhase({ date, panel, publicExposures, nav }: Correla
   if (!allFinite(c.weights)) bad.push("weights");
   if (bad.length) return none({ reason: "DEGENERATE_INPUT", detail: `${bad.join(", ")}: not a finite number, exposures too large to represent` });
   const k = c.symbols.length;
-  const rows = Array.from({ length: k }, (_, i) => Array.from(c.matrix.subarray(i * k, (i + 1) * k)));
   const row: CorrelationRow = {
     symbols: c.symbols,
-    matrix: { rows, weights: Array.from(c.weights), from: c.from, to: c.to, excluded: c.excluded },
+    matrix: c.matrix,
+    weights: c.weights,
+    from: c.from,
+    to: c.to,
+    excluded: c.excluded,
     averageAbsCorrelation: c.averageAbsCorrelation,
     effectiveBets: c.effectiveBets,
     n: k,

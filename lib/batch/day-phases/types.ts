@@ -5,7 +5,7 @@ import type { FactorKey } from "@/lib/factors/registry";
 import type { ReasonCode } from "@/lib/reason-codes";
 import type { NavDay } from "@/lib/risk/nav";
 import type { PositionValue } from "@/lib/risk/position-exposure";
-import type { SnapshotReasons, StoredCorrelationMatrix, StoredSectorExposure } from "@/lib/results/shapes";
+import type { SnapshotReasons, StoredCorrelationExcluded, StoredSectorExposure } from "@/lib/results/shapes";
 import type { StoredShock } from "@/lib/risk/stress";
 import type { OptionQuoteDetail } from "@/lib/risk/option-inputs";
 import type { PhaseOutcome, PortfolioDayPhase } from "../types";
@@ -44,7 +44,13 @@ export interface ExposureRow {
 
 export interface CorrelationRow {
   symbols: string[];
-  matrix: StoredCorrelationMatrix;
+  /** Row-major n × n, in the order of `symbols` (stored as it is, a float8[]). */
+  matrix: Float64Array;
+  weights: Float64Array;
+  /** The window of log returns. */
+  from: IsoDate;
+  to: IsoDate;
+  excluded: StoredCorrelationExcluded;
   averageAbsCorrelation: number | null;
   effectiveBets: number;
   n: number;

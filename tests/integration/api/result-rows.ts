@@ -3,7 +3,7 @@
 import { toDbDate } from "@/lib/dates";
 import { getPrisma } from "@/lib/db/prisma";
 import { FACTOR_KEYS, STRESS_PROXIES } from "@/lib/factors/registry";
-import type { StoredCorrelationMatrix, StoredSectorExposure, SnapshotReasons } from "@/lib/results/shapes";
+import type { StoredCorrelationExcluded, StoredSectorExposure, SnapshotReasons } from "@/lib/results/shapes";
 
 export const EARLIER = "2026-07-09";
 export const AS_OF = "2026-07-10";
@@ -16,7 +16,9 @@ export const sectorExposure: StoredSectorExposure = {
   unclassified: { privateGross: 0, privateNet: 0, unknownGross: 0, unknownNet: 0, unknownSymbols: [] },
 };
 
-export const correlation: StoredCorrelationMatrix = {
+/** The fixture's correlation matrix as the API answers it (stored flat, row-major). */
+export const correlation = {
+  symbols: ["NVDA", "MSFT", "F"],
   rows: [
     [1, 0.62, -0.1],
     [0.62, 1, 0.05],
@@ -25,7 +27,7 @@ export const correlation: StoredCorrelationMatrix = {
   weights: [0.12, 0.1, 0.08],
   from: "2026-02-27",
   to: AS_OF,
-  excluded: [{ symbol: "PTON", reason: "INSUFFICIENT_HISTORY", detail: "weight below 1 %" }],
+  excluded: [{ symbol: "PTON", reason: "INSUFFICIENT_HISTORY", detail: "weight below 1 %" }] satisfies StoredCorrelationExcluded,
 };
 
 const snapshotFigures = (date: string, nav: number) => ({
@@ -114,7 +116,19 @@ export async function insertHedgeFundResults(portfolioId: string): Promise<void>
     data: { positionId: option.id, date: d, portfolioId, underlyingPrice: 210, volatility: 0.3, timeToExpiry: 0.2, price: 8.5, delta: 0.55, gamma: 0.02, theta: -0.05, vega: 0.3 },
   });
   await prisma.correlationMatrix.create({
-    data: { portfolioId, date: d, symbols: ["NVDA", "MSFT", "F"], matrix: correlation, averageAbsCorrelation: 0.2567, effectiveBets: 2.1, n: 90 },
+    data: {
+      portfolioId,
+      date: d,
+      symbols: correlation.symbols,
+      matrix: correlation.rows.flat(),
+      weights: correlation.weights,
+      windowFrom: toDbDate(correlation.from),
+      windowTo: toDbDate(correlation.to),
+      excluded: correlation.excluded,
+      averageAbsCorrelation: 0.2567,
+      effectiveBets: 2.1,
+      n: correlation.symbols.length,
+    },
   });
   const stress = (scenarioKey: string, directPnl: number, correlatedPnl: number) => ({
     portfolioId,

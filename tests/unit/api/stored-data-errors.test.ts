@@ -11,12 +11,15 @@ import { parseStored } from "@/lib/dal/stored-json";
 // The DAL reads through Prisma: a fake one whose rows hold JSON that fails its shape.
 const rows = vi.hoisted(() => ({
   snapshot: { reasons: null as unknown, sectorExposure: { buckets: "not an array" } as unknown },
-  matrix: { rows: [[1]], weights: "no" } as unknown,
+  // One symbol, so one correlation: two stored is a matrix that drifted from its symbols.
+  correlation: { symbols: ["A"], n: 1, matrix: [1, 0.5], weights: [1], excluded: [] as unknown },
 }));
 vi.mock("@/lib/db/prisma", () => ({
   getPrisma: () => ({
     snapshot: { findFirst: async () => ({ date: new Date("2026-07-13T00:00:00Z"), nav: 1000, ...rows.snapshot }) },
-    correlationMatrix: { findUnique: async () => ({ matrix: rows.matrix, symbols: ["A"], n: 63, averageAbsCorrelation: null, effectiveBets: null }) },
+    correlationMatrix: {
+      findUnique: async () => ({ ...rows.correlation, windowFrom: new Date("2026-03-02T00:00:00Z"), windowTo: new Date("2026-07-13T00:00:00Z"), averageAbsCorrelation: null, effectiveBets: 1 }),
+    },
   }),
 }));
 
@@ -72,10 +75,18 @@ describe("stored data that fails its schema", () => {
     ]);
   });
 
-  it("covers the other JSON columns too (correlation matrix, snapshot reasons)", async () => {
+  it("covers the other stored columns too (correlation matrix array and excluded holdings, snapshot reasons)", async () => {
     const matrix = await getCorrelations(portfolio).catch((e: unknown) => e);
     expect(matrix).toBeInstanceOf(StoredDataError);
     expect((matrix as StoredDataError).row).toEqual({ table: "correlation_matrices", column: "matrix", key: { portfolioId: "demo-hedgefund", date: "2026-07-13" } });
+    expect((matrix as StoredDataError).issues).toEqual(["1 symbols, 1 weights and 2 correlations, expected n = 1 of each and n × n = 1"]);
+    expect(handleApiError(matrix, context).status).toBe(500);
+
+    rows.correlation.matrix = [1];
+    expect(await getCorrelations(portfolio)).toMatchObject({ available: true, symbols: ["A"], rows: [[1]], from: "2026-03-02", to: "2026-07-13" });
+    rows.correlation.excluded = [{ symbol: "B", reason: "NOT_A_REASON", detail: "x" }];
+    const excluded = await getCorrelations(portfolio).catch((e: unknown) => e);
+    expect((excluded as StoredDataError).row).toMatchObject({ table: "correlation_matrices", column: "excluded" });
 
     rows.snapshot.reasons = { sector: { reason: "NOT_A_REASON", detail: "x" } };
     const reasons = await getSectors(portfolio).catch((e: unknown) => e);

@@ -5,7 +5,7 @@ import { bundledPanel, caseHoldings, expectClose, readGolden, type AnalyticsGold
 const golden = readGolden<AnalyticsGolden>("portfolio-analytics.json");
 
 describe("CORRELATIONS", () => {
-  test("golden: the stored matrix row by row, weights, window, average |ρ| and effective number of bets", () => {
+  test("golden: the stored matrix (row-major n × n), weights, window, average |ρ| and effective number of bets", () => {
     for (const c of golden.cases) {
       const what = `${c.portfolio} ${c.date}`;
       const { nav, exposures } = caseHoldings(golden, c);
@@ -16,10 +16,11 @@ describe("CORRELATIONS", () => {
       const row = value.row!;
       expect(row.symbols, what).toEqual(g.symbols);
       expect(row.n, what).toBe(k);
-      expect([row.matrix.from, row.matrix.to], what).toEqual([g.from, g.to]);
-      expect(row.matrix.rows, what).toHaveLength(k);
-      row.matrix.rows.forEach((r, i) => r.forEach((rho, j) => expectClose(rho, g.matrix[i * k + j]!, `${what} ρ[${i}][${j}]`)));
-      g.weights.forEach((w, i) => expectClose(row.matrix.weights[i], w, `${what} w[${i}]`));
+      expect([row.from, row.to], what).toEqual([g.from, g.to]);
+      expect(row.matrix, what).toHaveLength(k * k);
+      expect(row.weights, what).toHaveLength(k);
+      row.matrix.forEach((rho, ij) => expectClose(rho, g.matrix[ij]!, `${what} ρ[${Math.floor(ij / k)}][${ij % k}]`));
+      g.weights.forEach((w, i) => expectClose(row.weights[i], w, `${what} w[${i}]`));
       expectClose(row.averageAbsCorrelation, g.averageAbsCorrelation, `${what} average |ρ|`);
       expectClose(row.effectiveBets, g.effectiveBets, `${what} effective bets`);
       expect(value.reasons).toEqual({});
