@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as adminRuns from "@/app/api/admin/runs/route";
 import * as auth from "@/app/api/auth/[...all]/route";
 import * as portfolios from "@/app/api/portfolios/route";
+import { getAuth } from "@/lib/auth/auth";
 import { SESSION_COOKIE_CACHE_SECONDS } from "@/lib/auth/session-versions";
 import { getPool } from "@/lib/db/pool";
 import { appRequest, routeParams, sessionCookie, TEST_ORIGIN, useSeededDatabase } from "../helpers";
@@ -75,6 +76,20 @@ describe("sessions expire", () => {
       expect((await listPortfolios(cookie)).status).toBe(401);
     } finally {
       vi.useRealTimers();
+    }
+  });
+
+  it("the same cookies are verified once a second, and a sign-out in that second is refused on the next request", async () => {
+    const cookie = await sessionCookie("individual@riskline.dev");
+    const verify = vi.spyOn(getAuth().api, "getSession");
+    try {
+      for (let i = 0; i < 3; i++) expect((await listPortfolios(cookie)).status).toBe(200);
+      expect(verify).toHaveBeenCalledTimes(1);
+      const out = await auth.POST(new Request(new URL("/api/auth/sign-out", TEST_ORIGIN), { method: "POST", headers: { cookie, origin: TEST_ORIGIN } }));
+      expect(out.status).toBe(200);
+      expect((await listPortfolios(cookie)).status).toBe(401);
+    } finally {
+      verify.mockRestore();
     }
   });
 
