@@ -26,20 +26,22 @@ export interface RunRow {
 }
 
 /** Marks RUNNING runs without a recent heartbeat as FAILED, freeing their as-of date; their telemetry
- * rows still RUNNING end FAILED too (their process died mid-phase). */
+ * rows still RUNNING end FAILED too (their process died mid-phase). One statement: a reaper that dies
+ * between the two updates must not leave a FAILED run whose rows stay RUNNING for good, since no later
+ * reap would find that run again. */
 export async function reapDeadRuns(db: Queryable, now = new Date()): Promise<number> {
   const message = "The run stopped sending heartbeats (its process died); rerun to complete it.";
   const { rows } = await db.query<{ id: string }>(
-    `UPDATE batch_runs SET status = 'FAILED', active_key = NULL, finished_at = $1, error_message = $3
-     WHERE status = 'RUNNING' AND heartbeat_at < $2 RETURNING id`,
+    `WITH dead AS (
+       UPDATE batch_runs SET status = 'FAILED', active_key = NULL, finished_at = $1, error_message = $3
+       WHERE status = 'RUNNING' AND heartbeat_at < $2 RETURNING id
+     ), phases AS (
+       UPDATE batch_phases SET status = 'FAILED', reason_code = 'ERROR', error_message = $3, finished_at = $1
+       WHERE run_id IN (SELECT id FROM dead) AND status = 'RUNNING'
+     )
+     SELECT id FROM dead`,
     [now, new Date(now.getTime() - DEAD_RUN_AFTER_MS), message],
   );
-  if (rows.length) {
-    await db.query(
-      `UPDATE batch_phases SET status = 'FAILED', reason_code = 'ERROR', error_message = $2, finished_at = $3 WHERE run_id = ANY($1::text[]) AND status = 'RUNNING'`,
-      [rows.map((r) => r.id), message, now],
-    );
-  }
   return rows.length;
 }
 
