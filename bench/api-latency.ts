@@ -52,11 +52,6 @@ const extra = ({ serial, loaded }: { serial: Measure; loaded: Measure }) => ({
   oneClientP50Ms: round(serial.p50, 1),
 });
 
-const median = (xs: readonly number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
-
 /**
  * Health is measured again right before each endpoint and the endpoint divided by that measurement: the
  * machine's load drifts over the minutes the lines take (a shared machine, the app's own garbage
@@ -92,6 +87,7 @@ export async function benchApiLatency({ appUrl, cookie, seconds, log }: LatencyO
       target: t.target ? atMost(ONE_CLIENT_RATIO) : null,
     });
   }
+  const median = (xs: number[]) => percentile(xs.sort((a, b) => a - b), 50);
   const health = { requestsPerSecond: round(median(healths.map((h) => h.loaded.rps)), 0), oneClientP50Ms: round(median(healths.map((h) => h.serial.p50)), 2) };
   log(`/api/health: median ${health.requestsPerSecond} req/s at ${CONNECTIONS} connections over ${healths.length} measurements (${healths.map((h) => round(h.loaded.rps, 0)).join(", ")}); one client p50 ${health.oneClientP50Ms} ms`);
   lines.unshift({
